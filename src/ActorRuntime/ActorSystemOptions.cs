@@ -1,0 +1,30 @@
+namespace ActorRuntime;
+
+/// <summary>Limits of an <see cref="ActorSystem"/>.</summary>
+public sealed class ActorSystemOptions
+{
+    /// <summary>The default for <see cref="MaxActors"/>: OTP 27's default process limit (<c>+P</c>).</summary>
+    public const int DefaultMaxActors = 1_048_576;
+
+    /// <summary>How many actors may be alive at once; <see cref="ActorSystem.Spawn"/> throws
+    /// <see cref="ActorLimitExceededException"/> beyond it.</summary>
+    /// <value>Defaults to 1,048,576.</value>
+    public int MaxActors { get; init; } = DefaultMaxActors;
+
+    /// <summary>How many messages an actor handles before yielding its thread to other actors.</summary>
+    /// <value>Defaults to 64. Higher favours throughput, lower favours fairness.</value>
+    public int Throughput { get; init; } = 64;
+
+    internal void Validate()
+    {
+        if (MaxActors < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxActors), MaxActors, "ActorSystemOptions.MaxActors must be at least 1.");
+        }
+
+        if (Throughput < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Throughput), Throughput, "ActorSystemOptions.Throughput must be at least 1.");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using ActorRuntime.Processes;
+
+namespace ActorRuntime.Calls;
+
+/// <summary>
+/// One waiting caller: the task it awaits plus the phase its request is in. Whoever moves the
+/// phase to <see cref="CallPhase.Completed"/> first decides the call's only outcome.
+/// </summary>
+/// <remarks>Derives from <see cref="TaskCompletionSource{TResult}"/> so a call costs one object plus its task.</remarks>
+internal sealed class PendingCall : TaskCompletionSource<object?>
+{
+    private static readonly TimerCallback OnTimeout = static state => ((PendingCall)state!).TryTimeout();
+    private static readonly Action<object?> OnCanceled = static state => ((PendingCall)state!).TryCancel();
+
+    private int _phase; // CallPhase, moved only by compare-and-swap
+    private ITimer? _timer;
+    private CancellationTokenRegistration _cancellation;
+    private CancellationToken _callerToken;
+    private CancellationTokenSource? _giveUp;
+
+    public PendingCall(ActorProcess target, long requestId, object request, TimeSpan timeout, long startTimestamp, DateTimeOffset deadline)
+        : base(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        Target = target;
+        RequestId = requestId;
+        Request = request;
+        Timeout = timeout;
+        StartTimestamp = startTimestamp;
+        Deadline = deadline;
+    }
+
+    public ActorProcess Target { get; }
+
+    public long RequestId { get; }
+
+    public object Request { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public long StartTimestamp { get; }
+
+    public DateTimeOffset Deadline { get; }
+
+    public CallPhase Phase => (CallPhase)Volatile.Read(ref _phase);
+
+    public CallOutcome Outcome { get; private set; }
+
+    public bool IsCompleted => Phase == CallPhase.Completed;
+
+    /// <summary>A token that fires when the caller gives up; created only when someone asks.</summary>
+    public CancellationToken GiveUpToken
+    {
+        get
+        {
+            var source = Volatile.Read(ref _giveUp);
+            if (source is null)
+            {
+                source = new CancellationTokenSource();
+                source = Interlocked.CompareExchange(ref _giveUp, source, null) ?? source;
+                if (IsCompleted && Outcome is not CallOutcome.Replied)
+                {
+                    source.Cancel(); // the caller gave up before anyone asked for the token
+                }
+            }
+
+            return source.Token;
+        }
+    }
+
+    /// <summary>Starts the timeout and watches the caller's token. Call once, after the call is queued.</summary>
+    public void Arm(TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            _timer = time.CreateTimer(OnTimeout, this, Timeout, System.Threading.Timeout.InfiniteTimeSpan);
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            _callerToken = cancellationToken;
+            _cancellation = cancellationToken.UnsafeRegister(OnCanceled, this);
+        }
+
+        if (IsCompleted)
+        {
+            Disarm(); // answered before we finished arming
+        }
+    }
+
+    /// <summary>The actor takes the call off its mailbox. False when the caller already gave up.</summary>
+    public bool TryBeginHandling() => TryMove(CallPhase.Queued, CallPhase.Handling);
+
+    /// <summary>The actor returned NoReply. False when the call was answered during handling.</summary>
+    public bool TryDefer() => TryMove(CallPhase.Handling, CallPhase.Deferred);
+
+    public bool TryReply(object? reply) => TryComplete(CallOutcome.Replied, reply, null);
+
+    public bool TryFail(CallOutcome outcome, Exception error) => TryComplete(outcome, null, error);
+
+    // The phase at the moment of completion tells a congested mailbox from a missing reply.
+    private void TryTimeout() => TryComplete(CallOutcome.TimedOutWhileQueued, null, null);
+
+    private void TryCancel() => TryComplete(CallOutcome.Canceled, null, null);
+
+    private bool TryMove(CallPhase from, CallPhase to) =>
+        Interlocked.CompareExchange(ref _phase, (int)to, (int)from) == (int)from;
+
+    private bool TryComplete(CallOutcome outcome, object? reply, Exception? error)
+    {
+        int previous;
+        do
+        {
+            previous = Volatile.Read(ref _phase);
+            if (previous == (int)CallPhase.Completed)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _phase, (int)CallPhase.Completed, previous) != previous);
+
+        if (outcome is CallOutcome.TimedOutWhileQueued or CallOutcome.TimedOutWhileDeferred)
+        {
+            var whileQueued = previous == (int)CallPhase.Queued;
+            outcome = whileQueued ? CallOutcome.TimedOutWhileQueued : CallOutcome.TimedOutWhileDeferred;
+            error = new CallTimeoutException(Target.Pid, Request, Timeout, whileQueued);
+        }
+
+        Outcome = outcome;
+        Disarm();
+        if (outcome != CallOutcome.Replied)
+        {
+            Volatile.Read(ref _giveUp)?.Cancel();
+        }
+
+        Target.OnCallCompleted(this, (CallPhase)previous);
+        if (outcome == CallOutcome.Replied)
+        {
+            TrySetResult(reply);
+        }
+        else if (outcome == CallOutcome.Canceled)
+        {
+            TrySetCanceled(_callerToken);
+        }
+        else
+        {
+            TrySetException(error!);
+        }
+
+        return true;
+    }
+
+    private void Disarm()
+    {
+        _timer?.Dispose();
+        _cancellation.Dispose();
+    }
+}

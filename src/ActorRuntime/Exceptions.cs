@@ -1,0 +1,99 @@
+namespace ActorRuntime;
+
+/// <summary>Base class of every error the runtime raises on purpose.</summary>
+public abstract class ActorRuntimeException : Exception
+{
+    /// <summary>Creates the exception with a message that says what happened and what to do.</summary>
+    protected ActorRuntimeException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// A call got no reply within its timeout — Elixir's <c>exit({:timeout, {GenServer, :call, …}})</c>.
+/// </summary>
+public sealed class CallTimeoutException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for a call to <paramref name="pid"/>.</summary>
+    public CallTimeoutException(Pid pid, object request, TimeSpan timeout, bool whileQueued)
+        : base(whileQueued
+            ? $"Call to {pid} with request '{request}' timed out after {timeout.TotalMilliseconds:0} ms while still queued: the actor was busy with earlier messages. Reduce the load on it or raise the timeout."
+            : $"Call to {pid} with request '{request}' timed out after {timeout.TotalMilliseconds:0} ms while deferred: the actor took the call (NoReply) but nobody called Reply(from) in time. Check that the external work reports back, or raise the timeout.")
+    {
+        Pid = pid;
+        Request = request;
+        Timeout = timeout;
+        WhileQueued = whileQueued;
+    }
+
+    /// <summary>The actor that was called.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>The request that went unanswered.</summary>
+    public object Request { get; }
+
+    /// <summary>The timeout the caller gave.</summary>
+    public TimeSpan Timeout { get; }
+
+    /// <summary><see langword="true"/> when the actor never reached the call (a congested mailbox);
+    /// <see langword="false"/> when it was handled and never answered.</summary>
+    public bool WhileQueued { get; }
+}
+
+/// <summary>
+/// The called actor does not exist, has stopped, or died while the call waited — Elixir's <c>:noproc</c> / <c>EXIT</c>.
+/// </summary>
+public sealed class ActorExitedException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for <paramref name="pid"/> exiting with <paramref name="reason"/>.</summary>
+    public ActorExitedException(Pid pid, string reason, object? request = null, Exception? innerException = null)
+        : base(request is null
+            ? $"Actor {pid} exited ({reason})."
+            : $"Call to {pid} with request '{request}' failed: the actor exited ({reason}). Spawn a new actor or use a restart policy.",
+            innerException)
+    {
+        Pid = pid;
+        Reason = reason;
+        Request = request;
+    }
+
+    /// <summary>The actor that exited.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>Why it exited: <c>noproc</c>, <c>normal</c>, a stop reason, or the crash message.</summary>
+    public string Reason { get; }
+
+    /// <summary>The request that was waiting, when the exception ends a call.</summary>
+    public object? Request { get; }
+}
+
+/// <summary>A bounded mailbox (<see cref="SpawnOptions.MailboxCapacity"/>) was full; the message was not stored.</summary>
+public sealed class MailboxFullException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for <paramref name="pid"/>.</summary>
+    public MailboxFullException(Pid pid, int capacity)
+        : base($"The mailbox of {pid} is full ({capacity} messages); the message was rejected. Slow the sender down or raise SpawnOptions.MailboxCapacity.")
+    {
+        Pid = pid;
+        Capacity = capacity;
+    }
+
+    /// <summary>The actor whose mailbox was full.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>The mailbox's capacity.</summary>
+    public int Capacity { get; }
+}
+
+/// <summary><see cref="ActorSystem.Spawn"/> was refused because <see cref="ActorSystemOptions.MaxActors"/> actors are alive.</summary>
+public sealed class ActorLimitExceededException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for a system limited to <paramref name="maxActors"/> actors.</summary>
+    public ActorLimitExceededException(int maxActors)
+        : base($"Cannot spawn another actor: the system already runs its maximum of {maxActors} actors (ActorSystemOptions.MaxActors). Stop idle actors or raise the limit.")
+        => MaxActors = maxActors;
+
+    /// <summary>The limit that was reached.</summary>
+    public int MaxActors { get; }
+}

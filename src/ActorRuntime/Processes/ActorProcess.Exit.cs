@@ -1,0 +1,124 @@
+using ActorRuntime.Calls;
+using ActorRuntime.Diagnostics;
+using ActorRuntime.Mailboxes;
+using ActorRuntime.Supervision;
+
+namespace ActorRuntime.Processes;
+
+internal sealed partial class ActorProcess
+{
+    private static readonly TaskCompletionSource ExitedSentinel = CreateCompletedSentinel();
+
+    private string? _stopReason;
+    private TaskCompletionSource? _exited; // created by the first StopAsync; the sentinel once exited
+    private RestartIntensity? _intensity;
+
+    /// <summary>Asks the loop to stop after the current callback; completes when the actor is gone.</summary>
+    public Task RequestStop(string reason)
+    {
+        var exited = Volatile.Read(ref _exited);
+        if (exited is null)
+        {
+            var created = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            exited = Interlocked.CompareExchange(ref _exited, created, null) ?? created;
+        }
+
+        Interlocked.CompareExchange(ref _stopReason, reason, null);
+        Schedule();
+        return exited.Task;
+    }
+
+    /// <summary>A callback threw: restart if the policy allows, otherwise exit. False when the actor exited.</summary>
+    private async ValueTask<bool> CrashAsync(Exception exception, bool duringInit)
+    {
+        var reason = $"crash: {exception.GetType().Name}: {exception.Message}";
+        Volatile.Write(ref _crashes, _crashes + 1);
+        Volatile.Write(ref _lastCrashReason, reason);
+        System.Metrics.Crashes.Add(1);
+        Publish(ActorEventKind.Crashed, reason: reason, exception: exception);
+
+        _intensity ??= new RestartIntensity(_restart);
+        if (!_intensity.TryRestart(System.Time, System.Time.GetTimestamp()))
+        {
+            var final = _restart.MaxRestarts == 0 ? reason : $"{reason} (restart limit of {_restart.MaxRestarts} in {_restart.Window.TotalSeconds:0.#} s reached)";
+            return await ExitAsync(final, exception, skipTerminate: duringInit);
+        }
+
+        SetStatus(ActorStatus.Restarting);
+        FailWaitingCallers(reason, exception, close: false);
+        if (!duringInit)
+        {
+            await TerminateSafelyAsync(reason);
+        }
+
+        Volatile.Write(ref _restarts, _restarts + 1);
+        System.Metrics.Restarts.Add(1);
+        Publish(ActorEventKind.Restarted, reason: reason);
+        _needsInit = true;
+        return true;
+    }
+
+    /// <summary>Ends the actor for good: frees its pid, fails every waiting caller at once, then runs TerminateAsync.</summary>
+    private async ValueTask<bool> ExitAsync(string reason, Exception? exception, PendingCall? stoppingCall = null, bool skipTerminate = false)
+    {
+        SetStatus(ActorStatus.Stopping);
+        System.Unregister(this);
+        stoppingCall?.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, stoppingCall.Request, exception));
+        FailWaitingCallers(reason, exception, close: true);
+        if (!skipTerminate)
+        {
+            await TerminateSafelyAsync(reason);
+        }
+
+        SetStatus(ActorStatus.Stopped);
+        Publish(ActorEventKind.Stopped, reason: reason);
+        Interlocked.Exchange(ref _exited, ExitedSentinel)?.TrySetResult();
+        return false;
+    }
+
+    private void FailWaitingCallers(string reason, Exception? exception, bool close)
+    {
+        if (_current is { } current)
+        {
+            _current = null;
+            current.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, current.Request, exception));
+        }
+
+        PendingCall[] deferred;
+        lock (_deferredLock)
+        {
+            deferred = _deferred is null ? [] : [.. _deferred.Values];
+            _deferred?.Clear();
+        }
+
+        foreach (var call in deferred)
+        {
+            call.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, call.Request, exception));
+        }
+
+        // The mailbox dies with the process, as in Erlang: queued callers fail, other messages are dropped.
+        foreach (var envelope in _mailbox.DrainAll(close))
+        {
+            envelope.Call?.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, envelope.Call.Request, exception));
+        }
+    }
+
+    private async ValueTask TerminateSafelyAsync(string reason)
+    {
+        try
+        {
+            await _server.TerminateCoreAsync(reason);
+        }
+        catch (Exception)
+        {
+            // TerminateAsync is best effort, as in OTP: the actor is going away regardless.
+        }
+    }
+
+    private static TaskCompletionSource CreateCompletedSentinel()
+    {
+        var sentinel = new TaskCompletionSource();
+        sentinel.SetResult();
+        return sentinel;
+    }
+}

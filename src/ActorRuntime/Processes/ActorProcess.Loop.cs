@@ -1,0 +1,198 @@
+using ActorRuntime.Calls;
+using ActorRuntime.Diagnostics;
+using ActorRuntime.Mailboxes;
+
+namespace ActorRuntime.Processes;
+
+internal sealed partial class ActorProcess
+{
+    private bool _needsInit = true;
+    private PendingCall? _current; // the call being handled: failed too if the actor dies mid-call
+
+    /// <summary>Makes sure the loop runs soon; at most one loop runs per actor.</summary>
+    public void Schedule()
+    {
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+
+    /// <summary>
+    /// Handles messages until the mailbox is empty or the throughput budget is spent. Completes
+    /// synchronously (allocating nothing) while the callbacks do.
+    /// </summary>
+    private async Task RunAsync()
+    {
+        var budget = System.Options.Throughput;
+        while (true)
+        {
+            if (Volatile.Read(ref _stopReason) is { } reason)
+            {
+                await ExitAsync(reason, null);
+                return;
+            }
+
+            if (_needsInit)
+            {
+                if (!await InitAsync())
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (budget-- == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false); // let other actors run
+                return;
+            }
+
+            if (!_mailbox.TryDequeue(out var envelope))
+            {
+                SetStatus(ActorStatus.Idle);
+                Interlocked.Exchange(ref _scheduled, 0);
+                if ((_mailbox.Count == 0 && Volatile.Read(ref _stopReason) is null)
+                    || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+                {
+                    return; // idle, or another thread has scheduled the loop again
+                }
+
+                continue;
+            }
+
+            if (Status != ActorStatus.Busy)
+            {
+                SetStatus(ActorStatus.Busy);
+            }
+
+            if (!await HandleAsync(envelope))
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask<bool> InitAsync()
+    {
+        try
+        {
+            await _server.InitCoreAsync(System.ShutdownToken);
+        }
+        catch (Exception exception)
+        {
+            return await CrashAsync(exception, duringInit: true);
+        }
+
+        _needsInit = false;
+        SetStatus(ActorStatus.Idle);
+        Publish(ActorEventKind.Started);
+        return true;
+    }
+
+    /// <summary>Runs one callback. False when the actor exited because of it.</summary>
+    private async ValueTask<bool> HandleAsync(Envelope envelope)
+    {
+        var start = System.Time.GetTimestamp();
+        long requestId = 0;
+        try
+        {
+            switch (envelope.Kind)
+            {
+                case EnvelopeKind.Call:
+                    var call = envelope.Call!;
+                    requestId = call.RequestId;
+                    if (!call.TryBeginHandling())
+                    {
+                        Volatile.Write(ref _expired, _expired + 1); // the caller gave up while it was queued
+                        System.Metrics.Expired.Add(1);
+                        Publish(ActorEventKind.CallExpired, call.RequestId, call.Request, outcome: call.Outcome);
+                        return true;
+                    }
+
+                    Publish(ActorEventKind.CallHandling, call.RequestId, call.Request);
+                    _current = call;
+                    var decision = await _server.HandleCallCoreAsync(call.Request, new From(call));
+                    _current = null;
+                    if (!Decide(call, decision, out var stopReason))
+                    {
+                        RecordHandled(start, requestId, envelope.Message);
+                        return await ExitAsync(stopReason!, null, call);
+                    }
+
+                    break;
+                case EnvelopeKind.Cast:
+                    await _server.HandleCastCoreAsync(envelope.Message);
+                    break;
+                default:
+                    await _server.HandleInfoCoreAsync(envelope.Message);
+                    break;
+            }
+        }
+        catch (Exception exception)
+        {
+            RecordHandled(start, requestId, envelope.Message);
+            return await CrashAsync(exception, duringInit: false);
+        }
+
+        RecordHandled(start, requestId, envelope.Message);
+        return true;
+    }
+
+    /// <summary>Applies HandleCallAsync's decision. False when it asked the actor to stop.</summary>
+    private bool Decide(PendingCall call, CallDecision decision, out string? stopReason)
+    {
+        stopReason = null;
+        switch (decision.Kind)
+        {
+            case CallResultKind.Reply:
+                if (!call.TryReply(decision.Reply))
+                {
+                    OnLateReply(call); // the caller timed out while we were handling it
+                }
+
+                return true;
+            case CallResultKind.NoReply:
+                // Register before publishing the phase: a reply racing in from another thread
+                // then always finds the entry it must remove.
+                lock (_deferredLock)
+                {
+                    (_deferred ??= [])[call.RequestId] = call;
+                }
+
+                if (call.TryDefer())
+                {
+                    Publish(ActorEventKind.CallDeferred, call.RequestId, call.Request);
+                }
+                else
+                {
+                    lock (_deferredLock)
+                    {
+                        _deferred.Remove(call.RequestId); // answered (or given up) during HandleCallAsync
+                    }
+                }
+
+                return true;
+            default:
+                stopReason = decision.StopReason ?? "normal";
+                return false;
+        }
+    }
+
+    private void RecordHandled(long start, long requestId, object message)
+    {
+        var elapsed = System.Time.GetElapsedTime(start);
+        Volatile.Write(ref _messagesHandled, _messagesHandled + 1);
+        (_handleTimes ??= new HandleTimeStats()).Record(elapsed.Ticks);
+        System.Metrics.Messages.Add(1);
+        if (System.Metrics.HandleDuration.Enabled)
+        {
+            System.Metrics.HandleDuration.Record(elapsed.TotalSeconds);
+        }
+
+        Publish(ActorEventKind.MessageHandled, requestId, message, elapsed);
+    }
+}

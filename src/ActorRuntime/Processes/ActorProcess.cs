@@ -1,0 +1,253 @@
+using ActorRuntime.Calls;
+using ActorRuntime.Diagnostics;
+using ActorRuntime.Mailboxes;
+using ActorRuntime.Supervision;
+
+namespace ActorRuntime.Processes;
+
+/// <summary>
+/// One running actor: its mailbox, its waiting callers and its counters. The scheduling loop lives
+/// in <c>ActorProcess.Loop.cs</c>, exits and restarts in <c>ActorProcess.Exit.cs</c>.
+/// </summary>
+/// <remarks>
+/// The process is its own thread-pool work item: enqueueing into an empty mailbox schedules it once,
+/// and it runs until the mailbox is empty, so no thread or task is held while the actor is idle.
+/// </remarks>
+internal sealed partial class ActorProcess : IThreadPoolWorkItem
+{
+    private readonly IGenServer _server;
+    private readonly Mailbox _mailbox;
+    private readonly int? _capacity;
+    private readonly RestartPolicy _restart;
+    private readonly Lock _deferredLock = new();
+    private Dictionary<long, PendingCall>? _deferred;
+    private HandleTimeStats? _handleTimes;
+    private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
+    private int _scheduled;
+    private int _status = (int)ActorStatus.Starting;
+
+    // Written by the loop only (read anywhere for snapshots).
+    private long _messagesHandled;
+    private long _expired;
+    private long _crashes;
+    private long _restarts;
+    private string? _lastCrashReason;
+
+    // Written from callers', repliers' and timers' threads.
+    private long _calls;
+    private long _replies;
+    private long _timeoutsQueued;
+    private long _timeoutsDeferred;
+    private long _lateReplies;
+    private long _callsFailed;
+    private long _rejected;
+
+    public ActorProcess(ActorSystem system, Pid pid, IGenServer server, SpawnOptions options)
+    {
+        System = system;
+        Pid = pid;
+        _server = server;
+        _capacity = options.MailboxCapacity;
+        _mailbox = new Mailbox(options.MailboxCapacity);
+        _restart = options.Restart;
+        Owner = options.Owner;
+        Name = options.Name ?? server.GetType().Name;
+        SpawnedAt = system.Time.GetUtcNow();
+    }
+
+    public ActorSystem System { get; }
+
+    public Pid Pid { get; }
+
+    public string? Owner { get; }
+
+    public string Name { get; }
+
+    public DateTimeOffset SpawnedAt { get; }
+
+    public ActorStatus Status => (ActorStatus)Volatile.Read(ref _status);
+
+    public int QueueDepth => _mailbox.Count;
+
+    public int DeferredCount
+    {
+        get
+        {
+            lock (_deferredLock)
+            {
+                return _deferred?.Count ?? 0;
+            }
+        }
+    }
+
+    /// <summary>Stores a message and wakes the loop if it was idle.</summary>
+    public EnqueueResult Enqueue(in Envelope envelope)
+    {
+        var result = _mailbox.TryEnqueue(envelope);
+        switch (result)
+        {
+            case EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst:
+                if (envelope.Kind == EnvelopeKind.Call)
+                {
+                    Interlocked.Increment(ref _calls);
+                    System.Metrics.Calls.Add(1);
+                    Publish(ActorEventKind.CallStarted, envelope.Call!.RequestId, envelope.Message);
+                }
+                else
+                {
+                    Publish(ActorEventKind.Enqueued, 0, envelope.Message);
+                }
+
+                Schedule();
+                break;
+            case EnqueueResult.Full:
+                Interlocked.Increment(ref _rejected);
+                System.Metrics.Rejections.Add(1);
+                Publish(ActorEventKind.MailboxRejected, envelope.Call?.RequestId ?? 0, envelope.Message);
+                break;
+        }
+
+        return result;
+    }
+
+    public int Capacity => _capacity ?? int.MaxValue;
+
+    /// <summary>Called by <see cref="PendingCall"/> exactly once, when the call's outcome is decided.</summary>
+    public void OnCallCompleted(PendingCall call, CallPhase previousPhase)
+    {
+        if (previousPhase == CallPhase.Deferred)
+        {
+            lock (_deferredLock)
+            {
+                _deferred?.Remove(call.RequestId);
+            }
+        }
+
+        var kind = ActorEventKind.CallFailed;
+        switch (call.Outcome)
+        {
+            case CallOutcome.Replied:
+                Interlocked.Increment(ref _replies);
+                System.Metrics.Replies.Add(1);
+                kind = ActorEventKind.CallReplied;
+                break;
+            case CallOutcome.TimedOutWhileQueued:
+                Interlocked.Increment(ref _timeoutsQueued);
+                System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "queued"));
+                kind = ActorEventKind.CallTimedOut;
+                break;
+            case CallOutcome.TimedOutWhileDeferred:
+                Interlocked.Increment(ref _timeoutsDeferred);
+                System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "deferred"));
+                kind = ActorEventKind.CallTimedOut;
+                break;
+            case CallOutcome.Canceled:
+                kind = ActorEventKind.CallCanceled;
+                break;
+            case CallOutcome.ActorExited:
+                Interlocked.Increment(ref _callsFailed);
+                break;
+        }
+
+        var needsDuration = System.Metrics.CallDuration.Enabled || HasListeners;
+        if (needsDuration)
+        {
+            var duration = System.Time.GetElapsedTime(call.StartTimestamp);
+            System.Metrics.CallDuration.Record(duration.TotalSeconds);
+            Publish(kind, call.RequestId, call.Request, duration, call.Outcome);
+        }
+    }
+
+    /// <summary>A reply reached a caller who no longer waits.</summary>
+    public void OnLateReply(PendingCall call)
+    {
+        Interlocked.Increment(ref _lateReplies);
+        System.Metrics.LateReplies.Add(1);
+        Publish(ActorEventKind.LateReplyDropped, call.RequestId, call.Request, outcome: call.Outcome);
+    }
+
+    public IReadOnlyList<PendingCallInfo> DeferredCallsSnapshot()
+    {
+        PendingCall[] calls;
+        lock (_deferredLock)
+        {
+            calls = _deferred is null ? [] : [.. _deferred.Values];
+        }
+
+        return [.. calls.Select(call => new PendingCallInfo(
+            call.RequestId, call.Request, call.Phase, System.Time.GetElapsedTime(call.StartTimestamp), call.Timeout))];
+    }
+
+    public ActorInfo Snapshot() => new()
+    {
+        Pid = Pid,
+        Name = Name,
+        Owner = Owner,
+        Status = Status,
+        QueueDepth = _mailbox.Count,
+        MailboxCapacity = _capacity,
+        DeferredCalls = DeferredCount,
+        MessagesHandled = Volatile.Read(ref _messagesHandled),
+        Calls = Volatile.Read(ref _calls),
+        Replies = Volatile.Read(ref _replies),
+        Timeouts = Volatile.Read(ref _timeoutsQueued) + Volatile.Read(ref _timeoutsDeferred),
+        TimeoutsWhileQueued = Volatile.Read(ref _timeoutsQueued),
+        TimeoutsWhileDeferred = Volatile.Read(ref _timeoutsDeferred),
+        LateReplies = Volatile.Read(ref _lateReplies),
+        Expired = Volatile.Read(ref _expired),
+        CallsFailed = Volatile.Read(ref _callsFailed),
+        Rejected = Volatile.Read(ref _rejected),
+        Crashes = Volatile.Read(ref _crashes),
+        Restarts = Volatile.Read(ref _restarts),
+        LastCrashReason = Volatile.Read(ref _lastCrashReason),
+        HandleTimeMean = _handleTimes?.Mean ?? TimeSpan.Zero,
+        HandleTimeP99 = _handleTimes?.Quantile(0.99) ?? TimeSpan.Zero,
+        HandleTimeMax = _handleTimes?.Max ?? TimeSpan.Zero,
+        SpawnedAt = SpawnedAt,
+    };
+
+    public IDisposable Subscribe(IActorEventListener listener)
+    {
+        if (Volatile.Read(ref _listeners) is null)
+        {
+            Interlocked.CompareExchange(ref _listeners, new ListenerSet(), null);
+        }
+
+        return _listeners!.Add(listener);
+    }
+
+    private bool HasListeners => Volatile.Read(ref _listeners)?.Items is not null || System.HasListeners;
+
+    private void Publish(
+        ActorEventKind kind,
+        long requestId = 0,
+        object? message = null,
+        TimeSpan duration = default,
+        CallOutcome outcome = CallOutcome.Pending,
+        string? reason = null,
+        Exception? exception = null)
+    {
+        var local = Volatile.Read(ref _listeners)?.Items;
+        if (local is null && !System.HasListeners)
+        {
+            return; // nobody listens: build nothing
+        }
+
+        var actorEvent = new ActorEvent
+        {
+            Kind = kind,
+            Pid = Pid,
+            Timestamp = System.Time.GetTimestamp(),
+            RequestId = requestId,
+            Message = message,
+            Duration = duration,
+            Outcome = outcome,
+            Reason = reason,
+            Exception = exception,
+        };
+        ListenerSet.Notify(local, actorEvent);
+        System.PublishSystemWide(actorEvent);
+    }
+
+    private void SetStatus(ActorStatus status) => Volatile.Write(ref _status, (int)status);
+}
