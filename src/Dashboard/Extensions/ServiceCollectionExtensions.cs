@@ -1,0 +1,23 @@
+using MudBlazor.Services;
+
+namespace Dashboard.Extensions;
+
+/// <summary>Service registrations of the dashboard, called once from <c>Program.cs</c>.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers Razor components with interactive server rendering, MudBlazor and the health checks
+    /// that back <c>/healthz</c>.
+    /// </summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents();
+
+        services.AddMudServices();
+
+        services.AddHealthChecks();
+
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using Dashboard.Components;
+
+namespace Dashboard.Extensions;
+
+/// <summary>The dashboard's HTTP pipeline and endpoints, called once from <c>Program.cs</c>.</summary>
+public static class WebApplicationExtensions
+{
+    /// <summary>The path of the liveness endpoint (also probed by the Docker <c>HEALTHCHECK</c>).</summary>
+    public const string HealthPath = "/healthz";
+
+    /// <summary>
+    /// Adds the middleware and maps the endpoints: static assets, <see cref="HealthPath"/> and the Blazor app.
+    /// </summary>
+    /// <remarks>
+    /// There is no HTTPS redirection and no HSTS: the app serves plain HTTP on loopback (or on port 8080
+    /// inside a container); TLS, when wanted, belongs to the reverse proxy in front of it.
+    /// </remarks>
+    public static WebApplication UseDashboardPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks(HealthPath);
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode();
+
+        return app;
+    }
+}
