@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace E2E.Infrastructure;
+
+/// <summary>Browser helpers shared by the E2E tests.</summary>
+public static class PageExtensions
+{
+    /// <summary>
+    /// Waits until the page's Blazor circuit is up: the layout's <c>data-interactive</c> attribute turns
+    /// "true" only when it renders inside the circuit, after the prerendered HTML has been replaced.
+    /// </summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        Expect(page.GetByTestId("app-shell")).ToHaveAttributeAsync("data-interactive", "true");
+
+    /// <summary>Opens <paramref name="path"/> in a new tab of <paramref name="context"/> and waits until it is interactive.</summary>
+    public static async Task<IPage> OpenInteractiveAsync(this IBrowserContext context, string path = "/")
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+        return page;
+    }
+}
