@@ -18,6 +18,8 @@ public static class ServiceCollectionExtensions
 
         services.AddHealthChecks();
 
+        services.AddActors();
+
         return services;
     }
 }

@@ -8,7 +8,7 @@ namespace E2E.Smoke;
 public sealed class CircuitTests(DashboardFixture fixture)
 {
     [Fact]
-    public async Task ClickSmokeButton_WhenInteractive_UpdatesCountThroughWebSocket()
+    public async Task Request_WhenInteractive_CompletesThroughTheWebSocket()
     {
         // Arrange
         await using var context = await fixture.NewContextAsync();
@@ -17,41 +17,35 @@ public sealed class CircuitTests(DashboardFixture fixture)
             () => page.GotoAsync("/"),
             new PageRunAndWaitForWebSocketOptions { Predicate = ws => ws.Url.Contains("/_blazor", StringComparison.Ordinal) });
         await page.WaitForInteractiveAsync();
-        var count = page.GetByTestId("smoke-count");
-        await Expect(count).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^<0\.\d+\.0>$"));
         var framesSent = 0;
         socket.FrameSent += (_, _) => Interlocked.Increment(ref framesSent);
 
         // Act
-        await page.GetByTestId("smoke-button").ClickAsync();
+        await page.GetByTestId("btn-request").ClickAsync();
 
         // Assert
-        await Expect(count).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
         Assert.False(socket.IsClosed);
         Assert.True(Volatile.Read(ref framesSent) > 0, "The click did not travel over the circuit's WebSocket.");
     }
 
     [Fact]
-    public async Task OpenThreeTabs_AtOnce_EachHasItsOwnInteractiveCircuit()
+    public async Task OpenThreeTabs_AtOnce_EachHasItsOwnActor()
     {
         // Arrange
         await using var context = await fixture.NewContextAsync();
 
         // Act
         var tabs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => context.OpenInteractiveAsync("/")));
-        for (var tab = 0; tab < tabs.Length; tab++)
+        var pids = new List<string>();
+        foreach (var tab in tabs)
         {
-            for (var click = 0; click < tab + 1; click++)
-            {
-                await tabs[tab].GetByTestId("smoke-button").ClickAsync();
-                await Expect(tabs[tab].GetByTestId("smoke-count")).ToHaveTextAsync($"{click + 1}");
-            }
+            await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^<0\.\d+\.0>$"));
+            pids.Add(await tab.GetByTestId("actor-pid").InnerTextAsync());
         }
 
         // Assert
-        for (var tab = 0; tab < tabs.Length; tab++)
-        {
-            await Expect(tabs[tab].GetByTestId("smoke-count")).ToHaveTextAsync($"{tab + 1}");
-        }
+        Assert.Equal(3, pids.Distinct().Count());
     }
 }

@@ -1,0 +1,56 @@
+using ActorRuntime;
+
+namespace Dashboard.Heartbeats;
+
+/// <summary>
+/// TEACHING MODE — deliberately wrong. Keeps a single <see cref="From"/> slot exactly like the
+/// original post, so overlapping calls overwrite each other: the first result is delivered to the
+/// newest caller (misrouted) and the earlier callers are stranded until their timeout.
+/// </summary>
+/// <remarks>The fix is <see cref="HeartbeatActor"/>: one kept <see cref="From"/> per request id.</remarks>
+public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<NaiveHeartbeatActor.State>
+{
+    /// <summary>The one caller the naive actor remembers.</summary>
+    public sealed class State
+    {
+        internal From? Slot { get; set; }
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<State> InitAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new State());
+
+    /// <inheritdoc/>
+    protected override ValueTask<CallResult<State>> HandleCallAsync(object request, From from, State state)
+    {
+        if (request is not HeartbeatRequest heartbeat)
+        {
+            return ValueTask.FromResult(Reply(new HeartbeatReply(0, false, $"Unknown request '{request}'.", TimeSpan.Zero), state));
+        }
+
+        state.Slot = from; // the bug: a second caller overwrites the first one's From
+        worker.Start(Self, from.RequestId, heartbeat.CallId);
+        return ValueTask.FromResult(NoReply(state));
+    }
+
+    /// <inheritdoc/>
+    protected override ValueTask<State> HandleCastAsync(object message, State state) =>
+        message is CrashCommand ? throw new SimulatedCrashException() : ValueTask.FromResult(state);
+
+    /// <inheritdoc/>
+    protected override ValueTask<State> HandleInfoAsync(object message, State state)
+    {
+        switch (message)
+        {
+            case WorkDone done when state.Slot is { } from:
+                // Whatever job finished, its answer goes to whoever is in the slot.
+                System.Reply(from, HeartbeatActor.ToReply(done));
+                state.Slot = null;
+                break;
+            case FloodMessage:
+                FloodWork.Spend(options.FloodMessageCost);
+                break;
+        }
+
+        return ValueTask.FromResult(state);
+    }
+}

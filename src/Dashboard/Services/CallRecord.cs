@@ -1,0 +1,75 @@
+using Dashboard.Heartbeats;
+
+namespace Dashboard.Services;
+
+/// <summary>Where one call stands, as the dashboard shows it.</summary>
+public enum CallStage
+{
+    /// <summary>In the actor's mailbox.</summary>
+    Queued,
+    /// <summary>The actor returned NoReply and keeps the caller's From.</summary>
+    Deferred,
+    /// <summary>The external job is running.</summary>
+    ExternalInFlight,
+    /// <summary>The caller got its own answer.</summary>
+    Replied,
+    /// <summary>The caller got an answer that belonged to another call (naive mode).</summary>
+    Misrouted,
+    /// <summary>The caller gave up at its timeout.</summary>
+    TimedOut,
+    /// <summary>The actor died, the mailbox was full, or the external work failed.</summary>
+    Error,
+}
+
+/// <summary>One call of an actor's owner, from send to outcome — a row of the calls table and a lane of the timeline.</summary>
+/// <remarks>Times are <see cref="TimeProvider.GetTimestamp"/> values; 0 means "not reached".</remarks>
+public sealed record CallRecord
+{
+    /// <summary>The caller's id for the call (also what a reply echoes).</summary>
+    public required long CallId { get; init; }
+
+    /// <summary>The runtime's request id once the call is queued; 0 before.</summary>
+    public long RequestId { get; init; }
+
+    /// <summary>Who made it.</summary>
+    public required CallOrigin Origin { get; init; }
+
+    /// <summary>The caller's timeout.</summary>
+    public required TimeSpan Timeout { get; init; }
+
+    /// <summary>Where it stands.</summary>
+    public CallStage Stage { get; init; }
+
+    /// <summary>|1| the caller sent the call.</summary>
+    public required long SentAt { get; init; }
+
+    /// <summary>|2| the actor took it off the mailbox.</summary>
+    public long HandlingAt { get; init; }
+
+    /// <summary>|3| the external job started.</summary>
+    public long ExternalStartedAt { get; init; }
+
+    /// <summary>|4| the actor returned NoReply.</summary>
+    public long DeferredAt { get; init; }
+
+    /// <summary>|5| the external job reported back (or was found never to answer).</summary>
+    public long ExternalDoneAt { get; init; }
+
+    /// <summary>|6| the caller resumed: reply, timeout or error.</summary>
+    public long EndedAt { get; init; }
+
+    /// <summary>When a reply for this call was dropped as late, if it was.</summary>
+    public long LateReplyAt { get; init; }
+
+    /// <summary>True when the job never reported back.</summary>
+    public bool NeverAnswered { get; init; }
+
+    /// <summary>The call id the received answer belonged to (differs from <see cref="CallId"/> when misrouted).</summary>
+    public long? AnsweredWith { get; init; }
+
+    /// <summary>The result or error text shown to the user.</summary>
+    public string? Result { get; init; }
+
+    /// <summary>True once the caller has an outcome.</summary>
+    public bool IsEnded => EndedAt != 0;
+}
