@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks();
 
         services.AddActors();
+        services.AddHeartbeatHub();
 
         return services;
     }

@@ -29,6 +29,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks(HealthPath);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
+        app.MapHeartbeatHub();
 
         return app;
     }

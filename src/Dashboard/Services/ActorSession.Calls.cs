@@ -15,7 +15,7 @@ public sealed partial class ActorSession
         var callId = Interlocked.Increment(ref _nextCallId);
         if (Pid is not { } pid)
         {
-            return new CallOutcomeView(callId, CallStage.Error, State == SessionState.AtCapacity ? "server at capacity" : "no actor");
+            return new CallOutcomeView(callId, CallStage.Error, State == SessionState.AtCapacity ? "server at capacity" : "no actor") { Failure = CallFailure.NoActor };
         }
 
         Tracker.Begin(callId, origin, wait);
@@ -118,12 +118,12 @@ public sealed partial class ActorSession
             var reply = await _system.CallAsync<HeartbeatReply>(pid, new HeartbeatRequest(callId, origin), timeout, cancellationToken);
             if (reply.CallId != callId)
             {
-                return (new(callId, CallStage.Misrouted, $"misrouted: got the answer of call #{reply.CallId}"), reply.CallId);
+                return (new(callId, CallStage.Misrouted, $"misrouted: got the answer of call #{reply.CallId}") { ExternalLatency = reply.ExternalLatency }, reply.CallId);
             }
 
             return reply.Ok
-                ? (new(callId, CallStage.Replied, reply.Message), reply.CallId)
-                : (new(callId, CallStage.Error, reply.Message), reply.CallId);
+                ? (new(callId, CallStage.Replied, reply.Message) { ExternalLatency = reply.ExternalLatency }, reply.CallId)
+                : (new(callId, CallStage.Error, reply.Message) { Failure = CallFailure.ExternalFailure, ExternalLatency = reply.ExternalLatency }, reply.CallId);
         }
         catch (CallTimeoutException error)
         {
@@ -132,15 +132,15 @@ public sealed partial class ActorSession
         }
         catch (ActorExitedException error)
         {
-            return (new(callId, CallStage.Error, $"actor exited: {error.Reason}"), null);
+            return (new(callId, CallStage.Error, $"actor exited: {error.Reason}") { Failure = CallFailure.ActorExited }, null);
         }
         catch (MailboxFullException error)
         {
-            return (new(callId, CallStage.Error, $"mailbox full ({error.Capacity})"), null);
+            return (new(callId, CallStage.Error, $"mailbox full ({error.Capacity})") { Failure = CallFailure.MailboxFull }, null);
         }
         catch (OperationCanceledException)
         {
-            return (new(callId, CallStage.Error, "cancelled by the caller"), null);
+            return (new(callId, CallStage.Error, "cancelled by the caller") { Failure = CallFailure.Cancelled }, null);
         }
     }
 }

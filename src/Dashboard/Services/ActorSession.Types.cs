@@ -53,7 +53,31 @@ public enum HeartbeatHealth
 /// <param name="CallId">The call.</param>
 /// <param name="Stage">How it ended.</param>
 /// <param name="Text">A one-line, human-readable result.</param>
-public sealed record CallOutcomeView(long CallId, CallStage Stage, string Text);
+public sealed record CallOutcomeView(long CallId, CallStage Stage, string Text)
+{
+    /// <summary>Why a call in <see cref="CallStage.Error"/> failed; <see cref="CallFailure.None"/> for every other stage.</summary>
+    public CallFailure Failure { get; init; }
+
+    /// <summary>How long the external work took, when an answer (own or misrouted) arrived; null otherwise.</summary>
+    public TimeSpan? ExternalLatency { get; init; }
+}
+
+/// <summary>Why a call ended in <see cref="CallStage.Error"/>.</summary>
+public enum CallFailure
+{
+    /// <summary>The call did not fail (or ended in another stage).</summary>
+    None,
+    /// <summary>The session has no actor (not started, or the node was at capacity).</summary>
+    NoActor,
+    /// <summary>The actor died while the call was queued or deferred.</summary>
+    ActorExited,
+    /// <summary>The actor's bounded mailbox refused the call.</summary>
+    MailboxFull,
+    /// <summary>The external work reported a failure.</summary>
+    ExternalFailure,
+    /// <summary>The caller gave up (its cancellation token fired).</summary>
+    Cancelled,
+}
 
 /// <summary>The result of a flood.</summary>
 /// <param name="Accepted">Messages stored in the mailbox.</param>

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+// The wire contract of /hubs/heartbeat. This file depends on the BCL only: tools/LoadSim compiles it too,
+// so a client and the server can never disagree on a name.
+namespace Dashboard.Hubs;
+
+/// <summary>Names shared by the hub and its .NET clients.</summary>
+public static class HeartbeatHubProtocol
+{
+    /// <summary>The hub's path.</summary>
+    public const string Path = "/hubs/heartbeat";
+
+    /// <summary>Longest timeout <c>Request(timeoutMs)</c> accepts, in milliseconds (the session's 60 s limit).</summary>
+    public const int MaxTimeoutMs = 60_000;
+
+    /// <summary>Longest external latency <c>Configure</c> accepts, in milliseconds.</summary>
+    public const int MaxLatencyMs = 60_000;
+
+    /// <summary>
+    /// Makes enums travel as camelCase strings (<c>"timeout"</c>, <c>"actorExited"</c>…). Call it on both sides:
+    /// <c>.AddJsonProtocol(o =&gt; HeartbeatHubProtocol.Configure(o.PayloadSerializerOptions))</c>.
+    /// </summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+}
+
+/// <summary>How a deferred call made through the hub ended.</summary>
+public enum CallOutcomeKind
+{
+    /// <summary>The call got its own answer.</summary>
+    Replied,
+    /// <summary>The call's timeout passed first (while queued or while deferred).</summary>
+    Timeout,
+    /// <summary>The actor died while the call waited.</summary>
+    ActorExited,
+    /// <summary>The actor's bounded mailbox refused the call.</summary>
+    MailboxFull,
+    /// <summary>The call got another call's answer (naive teaching mode only).</summary>
+    Misrouted,
+    /// <summary>The simulated external work reported a failure.</summary>
+    ExternalFailure,
+    /// <summary>The connection went away while the call waited.</summary>
+    Cancelled,
+    /// <summary>This connection has no actor.</summary>
+    NoActor,
+}
+
+/// <summary>The result of <c>Heartbeat()</c> or <c>Request(timeoutMs)</c>.</summary>
+/// <param name="CallId">The session's id of the call.</param>
+/// <param name="Outcome">How it ended; only <see cref="CallOutcomeKind.Replied"/> is a success.</param>
+/// <param name="Message">A one-line, human-readable result.</param>
+/// <param name="ElapsedMs">Server-side time from the call to its outcome.</param>
+/// <param name="ExternalLatencyMs">How long the simulated external work took, when an answer arrived.</param>
+public sealed record CallResultDto(long CallId, CallOutcomeKind Outcome, string Message, double ElapsedMs, double? ExternalLatencyMs)
+{
+    /// <summary>True when the call got its own answer.</summary>
+    [JsonIgnore]
+    public bool Ok => Outcome == CallOutcomeKind.Replied;
+}
+
+/// <summary>The external work settings in force after <c>Configure</c>.</summary>
+public sealed record ExternalWorkDto(double LatencyMs, double FailureRate, double NeverAnswersRate);
+
+/// <summary>One snapshot of this connection's actor, as <c>StreamTelemetry()</c> sends it.</summary>
+public sealed record TelemetryDto
+{
+    /// <summary>The actor's pid, e.g. <c>&lt;0.42.0&gt;</c>; null when it has none.</summary>
+    public string? Pid { get; init; }
+
+    /// <summary>The session's state: <c>running</c>, <c>stopped</c>, <c>atCapacity</c>…</summary>
+    public required string State { get; init; }
+
+    /// <summary>The actor's status in the runtime (<c>Idle</c>, <c>Running</c>…); null when it is not alive.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>Messages waiting in the mailbox.</summary>
+    public int QueueDepth { get; init; }
+
+    /// <summary>Callers whose call the actor deferred and who still wait.</summary>
+    public int DeferredCalls { get; init; }
+
+    /// <summary>External jobs running.</summary>
+    public int ExternalInFlight { get; init; }
+
+    /// <summary>Calls made by this connection.</summary>
+    public long Calls { get; init; }
+
+    /// <summary>Calls answered with their own answer.</summary>
+    public long Replies { get; init; }
+
+    /// <summary>Calls that timed out.</summary>
+    public long Timeouts { get; init; }
+
+    /// <summary>Replies dropped because their caller had given up.</summary>
+    public long LateReplies { get; init; }
+
+    /// <summary>Calls that ended in an error.</summary>
+    public long Errors { get; init; }
+
+    /// <summary>Actor restarts.</summary>
+    public long Restarts { get; init; }
+
+    /// <summary>Median round trip of answered calls, server side.</summary>
+    public double LatencyP50Ms { get; init; }
+
+    /// <summary>95th percentile round trip.</summary>
+    public double LatencyP95Ms { get; init; }
+
+    /// <summary>99th percentile round trip.</summary>
+    public double LatencyP99Ms { get; init; }
+
+    /// <summary>Time since the last heartbeat; null before the first.</summary>
+    public double? HeartbeatAgeMs { get; init; }
+
+    /// <summary>Actors alive on the node (every owner), when the snapshot was taken.</summary>
+    public int NodeActorCount { get; init; }
+
+    /// <summary>When the snapshot was taken.</summary>
+    public DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,58 @@
+using Dashboard.Services;
+
+namespace Dashboard.Hubs;
+
+/// <summary>Turns the session's views into the hub's wire contract.</summary>
+internal static class HubMapping
+{
+    public static CallResultDto ToDto(CallOutcomeView outcome, TimeSpan elapsed) => new(
+        outcome.CallId,
+        ToKind(outcome),
+        outcome.Text,
+        elapsed.TotalMilliseconds,
+        outcome.ExternalLatency?.TotalMilliseconds);
+
+    public static CallOutcomeKind ToKind(CallOutcomeView outcome) => outcome.Stage switch
+    {
+        CallStage.Replied => CallOutcomeKind.Replied,
+        CallStage.Misrouted => CallOutcomeKind.Misrouted,
+        CallStage.TimedOut => CallOutcomeKind.Timeout,
+        _ => outcome.Failure switch
+        {
+            CallFailure.ActorExited => CallOutcomeKind.ActorExited,
+            CallFailure.MailboxFull => CallOutcomeKind.MailboxFull,
+            CallFailure.Cancelled => CallOutcomeKind.Cancelled,
+            CallFailure.NoActor => CallOutcomeKind.NoActor,
+            _ => CallOutcomeKind.ExternalFailure,
+        },
+    };
+
+    public static TelemetryDto ToTelemetry(ActorView view, int nodeActorCount, DateTimeOffset at)
+    {
+        var counters = view.Tracker.Counters;
+        var latency = view.Tracker.Latency;
+        return new TelemetryDto
+        {
+            Pid = view.Pid?.ToString(),
+            State = ToCamelCase(view.State.ToString()),
+            Status = view.Info?.Status.ToString(),
+            QueueDepth = view.Info?.QueueDepth ?? 0,
+            DeferredCalls = view.Info?.DeferredCalls ?? 0,
+            ExternalInFlight = view.External.InFlight,
+            Calls = counters.Calls,
+            Replies = counters.Replies,
+            Timeouts = counters.Timeouts,
+            LateReplies = counters.LateReplies,
+            Errors = counters.Errors,
+            Restarts = counters.Restarts,
+            LatencyP50Ms = latency.P50.TotalMilliseconds,
+            LatencyP95Ms = latency.P95.TotalMilliseconds,
+            LatencyP99Ms = latency.P99.TotalMilliseconds,
+            HeartbeatAgeMs = view.HeartbeatAge?.TotalMilliseconds,
+            NodeActorCount = nodeActorCount,
+            At = at,
+        };
+    }
+
+    private static string ToCamelCase(string name) => string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+}
