@@ -20,6 +20,7 @@ public static class ServiceCollectionExtensions
 
         services.AddActors();
         services.AddHeartbeatHub();
+        services.AddVirtualUsers();
 
         return services;
     }
