@@ -55,6 +55,28 @@ public sealed class HeartbeatActorOptions
     /// <value>Defaults to 60 s.</value>
     public TimeSpan AbandonAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Initial external latency of a new session (changeable live).</summary>
+    /// <value>Defaults to 300 ms.</value>
+    public TimeSpan ExternalLatency { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Initial share of external jobs that fail, 0..1.</summary>
+    /// <value>Defaults to 0.</value>
+    [Range(0.0, 1.0)]
+    public double ExternalFailureRate { get; set; }
+
+    /// <summary>Initial share of external jobs that never answer, 0..1.</summary>
+    /// <value>Defaults to 0.</value>
+    [Range(0.0, 1.0)]
+    public double ExternalNeverAnswersRate { get; set; }
+
+    /// <summary>The external work settings a new session starts with.</summary>
+    public ExternalWorkSettings InitialExternalWork() => new()
+    {
+        Latency = ExternalLatency,
+        FailureRate = ExternalFailureRate,
+        NeverAnswersRate = ExternalNeverAnswersRate,
+    };
+
     /// <summary>Checks the relations data annotations cannot express.</summary>
     public IEnumerable<string> Validate()
     {
@@ -66,6 +88,11 @@ public sealed class HeartbeatActorOptions
         if (HeartbeatTimeout <= TimeSpan.Zero || CallTimeout <= TimeSpan.Zero)
         {
             yield return "Heartbeat:HeartbeatTimeout and Heartbeat:CallTimeout must be positive.";
+        }
+
+        foreach (var error in InitialExternalWork().Validate())
+        {
+            yield return $"Heartbeat:External…: {error}";
         }
 
         if (SweepInterval <= TimeSpan.Zero || AbandonAfter < TimeSpan.Zero)

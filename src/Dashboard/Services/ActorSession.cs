@@ -40,7 +40,7 @@ public sealed partial class ActorSession : IAsyncDisposable
         _directory = directory;
         _logger = logger;
         _callTimeout = _options.CallTimeout;
-        Worker = new ExternalWorker(system, system.Time);
+        Worker = new ExternalWorker(system, system.Time) { Settings = _options.InitialExternalWork() };
         Tracker = new CallTracker(system.Time);
         History = new MailboxHistory(system.Time);
         Worker.JobChanged += Tracker.OnJobChanged;

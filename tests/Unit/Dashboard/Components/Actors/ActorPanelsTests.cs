@@ -1,0 +1,164 @@
+using Bunit;
+using Dashboard.Components.Actors;
+using Dashboard.Heartbeats;
+using Dashboard.Services;
+using MudBlazor;
+
+namespace Unit.Dashboard.Components.Actors;
+
+/// <summary>The "My actor" panels, rendered from snapshots of a real session on a fake clock.</summary>
+public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
+{
+    private readonly SessionHarness _harness = new();
+
+    private ActorSession Session => _harness.Session;
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await _harness.DisposeAsync();
+        await DisposeAsync();
+    }
+
+    [Fact]
+    public async Task CountersPanel_AfterRepliedAndTimedOutCalls_ShowsEachCount()
+    {
+        await CompleteOneCallAsync();
+        Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
+        var slow = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the slow job to start");
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await slow.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var cut = Render<CountersPanel>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        Assert.Equal("2", cut.Find("[data-testid=count-calls]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=count-replies]").TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=count-timeouts]").TextContent);
+        Assert.Equal("0", cut.Find("[data-testid=count-errors]").TextContent);
+        Assert.Matches(@"p50 20\d ms", cut.Find("[data-testid=latency]").TextContent); // 2 significant digits
+    }
+
+    [Fact]
+    public async Task DeferredCallsPanel_WaitingCall_ShowsItsPhaseAndElapsedAgainstTimeout()
+    {
+        var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+
+        var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        var row = cut.Find("[data-testid=call-row]");
+        Assert.Equal("externalinflight", row.GetAttribute("data-stage"));
+        Assert.Contains("external in flight", row.TextContent);
+        Assert.Contains("100 ms / 1.0 s", row.TextContent);
+        Assert.Equal("1", cut.Find("[data-testid=pending-calls]").TextContent);
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+        await call.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task DeferredCallsPanel_TimedOutCall_IsDrawnInTheTimeoutColour()
+    {
+        Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
+        var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await call.WaitAsync(TimeSpan.FromSeconds(15));
+
+        var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        var row = cut.Find("[data-testid=call-row]");
+        Assert.Equal("timedout", row.GetAttribute("data-stage"));
+        Assert.NotNull(row.QuerySelector(".mud-progress-linear-color-error"));
+    }
+
+    [Theory]
+    [InlineData(CallStage.Deferred, 50, Color.Info)]
+    [InlineData(CallStage.Deferred, 85, Color.Error)]
+    [InlineData(CallStage.TimedOut, 100, Color.Error)]
+    [InlineData(CallStage.Replied, 30, Color.Success)]
+    public void BarColor_ByStageAndElapsedShare_TurnsToTheTimeoutColourNearTheDeadline(CallStage stage, double percent, Color expected)
+    {
+        var call = new CallRecord { CallId = 1, Origin = CallOrigin.Manual, Timeout = TimeSpan.FromSeconds(1), SentAt = 1, Stage = stage };
+
+        Assert.Equal(expected, DeferredCallsPanel.BarColor(call, percent));
+    }
+
+    [Fact]
+    public async Task MailboxPanel_Chart_PlotsTheLargestDepthOfEachSecond()
+    {
+        await using var harness = new SessionHarness(new HeartbeatActorOptions { FloodMessageCost = TimeSpan.FromMilliseconds(20) });
+        harness.Session.Flood(30);
+        var first = harness.Session.Snapshot().Info!.QueueDepth; // sampled in second 0
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+
+        var view = harness.Session.Snapshot(); // sampled in second 1
+        var cut = Render<MailboxPanel>(p => p.Add(x => x.View, view));
+
+        Assert.InRange(first, 20, 30);
+        Assert.Equal(view.Info!.QueueDepth.ToString(), cut.Find("[data-testid=queue-depth]").TextContent);
+        Assert.Equal(MailboxHistory.Seconds, cut.Instance.ChartValues.Count);
+        Assert.Equal(first, cut.Instance.ChartValues[^2]);
+        Assert.Equal(view.Info.QueueDepth, cut.Instance.ChartValues[^1]);
+        Assert.Equal(0, cut.Instance.ChartValues[0]);
+    }
+
+    [Fact]
+    public async Task ControlsPanel_RequestClicked_ShowsWaitingThenTheResult()
+    {
+        var cut = Render<ControlsPanel>(p => p.Add(x => x.Session, Session).Add(x => x.Enabled, true));
+
+        var click = cut.Find("[data-testid=btn-request]").ClickAsync(new()); // completes only when the call does
+        cut.WaitForAssertion(() => Assert.Equal("waiting…", cut.Find("[data-testid=last-result]").TextContent));
+        Assert.True(cut.Find("[data-testid=btn-request]").HasAttribute("disabled"));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        await click.WaitAsync(TimeSpan.FromSeconds(15));
+
+        cut.WaitForAssertion(() => Assert.Contains("replied: pong after 200 ms", cut.Find("[data-testid=last-result]").TextContent));
+    }
+
+    [Fact]
+    public void ControlsPanel_Disabled_RendersDisabledButtons()
+    {
+        var cut = Render<ControlsPanel>(p => p.Add(x => x.Session, Session).Add(x => x.Enabled, false));
+
+        foreach (var id in new[] { "btn-request", "btn-burst", "btn-flood", "btn-crash" })
+        {
+            Assert.True(cut.Find($"[data-testid={id}]").HasAttribute("disabled"), id);
+        }
+    }
+
+    [Fact]
+    public async Task ControlsPanel_CrashClicked_CrashesTheActor()
+    {
+        var cut = Render<ControlsPanel>(p => p.Add(x => x.Session, Session).Add(x => x.Enabled, true));
+
+        await cut.Find("[data-testid=btn-crash]").ClickAsync(new());
+
+        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+        Assert.Contains("crash requested", cut.Find("[data-testid=last-result]").TextContent);
+    }
+
+    [Fact]
+    public async Task ActorHeader_RunningActor_ShowsPidStatusAndMode()
+    {
+        await CompleteOneCallAsync();
+
+        var cut = Render<ActorHeader>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        Assert.Equal(Session.Pid.ToString(), cut.Find("[data-testid=actor-pid]").TextContent);
+        Assert.Equal("idle", cut.Find("[data-testid=actor-status]").TextContent.Trim());
+        Assert.Contains("correct mode", cut.Find("[data-testid=actor-mode]").TextContent);
+    }
+
+    private async Task CompleteOneCallAsync()
+    {
+        var call = Session.RequestAsync(CallOrigin.Manual);
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        await call.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+}

@@ -1,0 +1,170 @@
+using Dashboard.Heartbeats;
+using Dashboard.Services;
+
+namespace Unit.Dashboard.Heartbeats;
+
+public sealed class HeartbeatActorTests : IAsyncLifetime
+{
+    private readonly SessionHarness _harness = new();
+
+    private ActorSession Session => _harness.Session;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _harness.DisposeAsync();
+
+    [Fact]
+    public async Task Request_ExternalWorkReportsBack_CallerGetsItsOwnAnswer()
+    {
+        var call = Session.RequestAsync(CallOrigin.Manual);
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+        Assert.Equal(1, _harness.System.GetInfo(Session.Pid!.Value)!.DeferredCalls);
+
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(CallStage.Replied, outcome.Stage);
+        Assert.Contains("pong after 200 ms", outcome.Text);
+        Assert.Equal(1, Session.Tracker.Snapshot().Counters.Replies);
+    }
+
+    [Fact]
+    public async Task TwoOverlappingCallers_CorrectActor_EachGetsItsOwnAnswer()
+    {
+        var outcomes = await RunTwoOverlappingCallsAsync();
+
+        Assert.All(outcomes, outcome => Assert.Equal(CallStage.Replied, outcome.Stage));
+        Assert.Equal(0, Session.Tracker.Snapshot().Counters.Misrouted);
+    }
+
+    [Fact]
+    public async Task TwoOverlappingCallers_NaiveActor_MisroutesOneAndStrandsTheOther()
+    {
+        await Session.SwitchModeAsync(ActorMode.Naive);
+
+        var outcomes = await RunTwoOverlappingCallsAsync();
+
+        // The first job's answer went to the second caller; the first caller waited until its timeout.
+        Assert.Equal(CallStage.TimedOut, outcomes[0].Stage);
+        Assert.Equal(CallStage.Misrouted, outcomes[1].Stage);
+        Assert.Contains($"call #{outcomes[0].CallId}", outcomes[1].Text);
+        Assert.Equal(1, Session.Tracker.Snapshot().Counters.Misrouted);
+    }
+
+    [Fact]
+    public async Task Request_LatencyAboveTimeout_TimesOutThenLateReplyIsDroppedAndCounted()
+    {
+        Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(2) });
+        var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.LateReplies == 1, "the late reply to be counted");
+
+        Assert.Equal(CallStage.TimedOut, outcome.Stage);
+        Assert.Contains("while deferred", outcome.Text);
+        var record = Assert.Single(Session.Tracker.Snapshot().Calls);
+        Assert.NotEqual(0, record.LateReplyAt);
+        Assert.Equal(1, _harness.System.GetInfo(Session.Pid!.Value)!.LateReplies);
+    }
+
+    [Fact]
+    public async Task Crash_WithWaitingCallers_FailsThemAtOnceAndRestartsUnderTheSamePid()
+    {
+        var pid = Session.Pid;
+        var burst = Session.BurstAsync(5);
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 5, "five external jobs to start");
+
+        Session.Crash();
+        var outcomes = await burst.WaitAsync(TimeSpan.FromSeconds(15)); // no time advanced: they fail, not time out
+        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+
+        Assert.All(outcomes, outcome => Assert.StartsWith("actor exited: crash: SimulatedCrashException", outcome.Text));
+        Assert.Equal(pid, Session.Pid);
+        var counters = Session.Tracker.Snapshot().Counters;
+        Assert.Equal(1, counters.Crashes);
+        Assert.Equal(5, counters.Errors);
+    }
+
+    [Fact]
+    public async Task Flood_BoundedMailbox_RejectsWhatDoesNotFit()
+    {
+        await using var harness = new SessionHarness(new HeartbeatActorOptions { MailboxCapacity = 100, FloodMessageCost = TimeSpan.FromMilliseconds(2) });
+
+        var outcome = harness.Session.Flood(1_000);
+
+        Assert.Equal(1_000, outcome.Accepted + outcome.Rejected);
+        Assert.InRange(outcome.Accepted, 100, 200); // the actor drains a few while the flood is being sent
+        Assert.Equal(outcome.Rejected, harness.Session.Tracker.Snapshot().Counters.Rejected);
+    }
+
+    [Fact]
+    public async Task Request_ExternalFailure_EndsAsAnError()
+    {
+        Session.Configure(Session.Worker.Settings with { FailureRate = 1 });
+        var call = Session.RequestAsync(CallOrigin.Manual);
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(CallStage.Error, outcome.Stage);
+        Assert.Equal("external work failed", outcome.Text);
+        Assert.Equal(1, Session.Worker.Snapshot().Failed);
+    }
+
+    [Fact]
+    public void Configure_InvalidSettings_ThrowsAClearErrorAndKeepsTheOldOnes()
+    {
+        var before = Session.Worker.Settings;
+
+        var error = Assert.Throws<ArgumentException>(() => Session.Configure(before with { FailureRate = 1.5 }));
+
+        Assert.Contains("Failure rate must be between 0 and 1", error.Message);
+        Assert.Equal(before, Session.Worker.Settings);
+    }
+
+    [Fact]
+    public async Task SwitchMode_StopsTheOldActorAndStartsANewOne()
+    {
+        var before = Session.Pid!.Value;
+
+        await Session.SwitchModeAsync(ActorMode.Naive);
+
+        Assert.False(_harness.System.IsAlive(before));
+        Assert.True(_harness.System.IsAlive(Session.Pid!.Value));
+        Assert.Equal(ActorMode.Naive, Session.Mode);
+        Assert.Equal(1, _harness.System.ActorCount);
+        Assert.Same(Session, _harness.Directory.Find(Session.Pid!.Value));
+        Assert.Null(_harness.Directory.Find(before));
+    }
+
+    [Fact]
+    public async Task TryStart_AtMaxActors_ReportsCapacityWithoutThrowing()
+    {
+        await using var harness = new SessionHarness(maxActors: 1);
+        await using var second = harness.NewSession();
+
+        var started = second.TryStart(OwnerKind.Tab);
+
+        Assert.False(started);
+        Assert.Equal(SessionState.AtCapacity, second.State);
+        Assert.Equal("server at capacity", (await second.RequestAsync(CallOrigin.Manual)).Text);
+    }
+
+    private async Task<CallOutcomeView[]> RunTwoOverlappingCallsAsync()
+    {
+        var first = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
+        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 2, "the second job to start");
+
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report back, the first one first
+        await SessionHarness.UntilAsync(() => Session.Worker.Snapshot().Succeeded == 2, "both jobs to report");
+        await SessionHarness.UntilAsync(() => _harness.System.GetInfo(Session.Pid!.Value)!.MessagesHandled >= 4, "the actor to handle both results");
+        _harness.Time.Advance(TimeSpan.FromSeconds(1)); // anyone still waiting times out now
+        return await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(15));
+    }
+}
