@@ -10,20 +10,24 @@ internal enum EnvelopeKind : byte
     Info,
 }
 
-/// <summary>One mailbox entry. A struct so that a tell allocates nothing once the ring has grown.</summary>
+/// <summary>
+/// One mailbox entry: a struct of one reference and a tag (16 bytes), so a tell allocates nothing
+/// and a mailbox slot stays small. A call stores its <see cref="PendingCall"/>, which carries the request.
+/// </summary>
 internal readonly struct Envelope
 {
+    private readonly object _payload;
+
     public Envelope(EnvelopeKind kind, object message, PendingCall? call = null)
     {
         Kind = kind;
-        Message = message;
-        Call = call;
+        _payload = call ?? message;
     }
 
     public EnvelopeKind Kind { get; }
 
-    public object Message { get; }
+    public object Message => Kind == EnvelopeKind.Call ? ((PendingCall)_payload).Request : _payload;
 
     /// <summary>The waiting caller, for <see cref="EnvelopeKind.Call"/> only.</summary>
-    public PendingCall? Call { get; }
+    public PendingCall? Call => Kind == EnvelopeKind.Call ? (PendingCall)_payload : null;
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ActorRuntime.Mailboxes;
 
 /// <summary>Outcome of <see cref="Mailbox.TryEnqueue"/>.</summary>
@@ -17,118 +19,123 @@ internal enum EnqueueResult : byte
 /// A multi-producer, single-consumer FIFO that stores and counts — it never runs user code.
 /// </summary>
 /// <remarks>
-/// A growable ring guarded by a short lock: uncontended it costs about as much as a
-/// <c>Channel&lt;T&gt;</c> hand-off, allocates nothing per message in steady state, and gives an
-/// exact <see cref="Count"/>. The ring is allocated on the first message and released when a
-/// large one drains, so an idle actor carries no buffer.
+/// <para>
+/// Lock-free: a <see cref="ConcurrentQueue{T}"/> of 16-byte envelopes, created on the first message
+/// (an actor that never got one carries no buffer), the same structure a single-reader
+/// <c>Channel&lt;T&gt;</c> uses, so senders and the reader never meet on a lock and a steady flow
+/// allocates nothing. Its segments grow with a flood and the largest is kept while the actor lives.
+/// </para>
+/// <para>
+/// <see cref="Count"/> is exact at the moment of reading. A bounded mailbox reserves a place
+/// with one compare-and-swap before storing, so it never holds more than its capacity.
+/// </para>
 /// </remarks>
 internal sealed class Mailbox
 {
-    private const int InitialCapacity = 16;
-    private const int ShrinkThreshold = 1024;
-
     private readonly int _capacity;
-    private Envelope[]? _ring;
-    private int _head;
-    private int _count;
-    private bool _closed;
+    private ConcurrentQueue<Envelope>? _queue;
+    private int _reserved; // bounded mailboxes only: places taken, released when a message is taken
+    private int _closed;
 
     /// <param name="capacity">Maximum number of stored messages; <see langword="null"/> for unbounded.</param>
     public Mailbox(int? capacity) => _capacity = capacity ?? int.MaxValue;
 
+    private bool IsBounded => _capacity != int.MaxValue;
+
     /// <summary>Exact number of stored messages at the moment of reading.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Count => Volatile.Read(ref _queue)?.Count ?? 0;
+
+    /// <summary>Whether nothing is stored. Cheaper than <see cref="Count"/>.</summary>
+    public bool IsEmpty => Volatile.Read(ref _queue)?.IsEmpty ?? true;
 
     public EnqueueResult TryEnqueue(in Envelope envelope)
     {
-        lock (this)
+        if (Volatile.Read(ref _closed) != 0)
         {
-            if (_closed)
-            {
-                return EnqueueResult.Closed;
-            }
-
-            if (_count >= _capacity)
-            {
-                return EnqueueResult.Full;
-            }
-
-            var ring = _ring;
-            if (ring is null || _count == ring.Length)
-            {
-                ring = Grow();
-            }
-
-            ring[(_head + _count) & (ring.Length - 1)] = envelope;
-            Volatile.Write(ref _count, _count + 1);
-            return _count == 1 ? EnqueueResult.EnqueuedFirst : EnqueueResult.Enqueued;
+            return EnqueueResult.Closed;
         }
+
+        if (IsBounded && !TryReserve())
+        {
+            return EnqueueResult.Full;
+        }
+
+        var queue = Volatile.Read(ref _queue) ?? CreateQueue();
+        queue.Enqueue(envelope); // an interlocked write: a full fence before the reads below and in Schedule
+
+        // Closing sets the flag, then drains: either we see the flag here, or the drain sees our message.
+        // A message stored after the drain is refused; the caller's DrainAll pass fails its call.
+        return Volatile.Read(ref _closed) != 0 ? EnqueueResult.Closed : EnqueueResult.Enqueued;
     }
 
+    /// <summary>Takes the oldest message. Called by the process loop only.</summary>
     public bool TryDequeue(out Envelope envelope)
     {
-        lock (this)
+        var queue = Volatile.Read(ref _queue);
+        if (queue is null || !queue.TryDequeue(out envelope))
         {
-            if (_count == 0)
-            {
-                envelope = default;
-                return false;
-            }
-
-            var ring = _ring!;
-            envelope = ring[_head];
-            ring[_head] = default; // let the message be collected
-            _head = (_head + 1) & (ring.Length - 1);
-            Volatile.Write(ref _count, _count - 1);
-            if (_count == 0)
-            {
-                _head = 0;
-                if (ring.Length > ShrinkThreshold)
-                {
-                    _ring = null; // a flood drained: give the memory back
-                }
-            }
-
-            return true;
+            envelope = default;
+            return false;
         }
+
+        if (IsBounded)
+        {
+            Interlocked.Decrement(ref _reserved);
+        }
+
+        return true;
     }
 
-    /// <summary>Removes and returns every stored message; with <paramref name="close"/>, refuses all later ones.</summary>
+    /// <summary>
+    /// Removes and returns every stored message; with <paramref name="close"/>, refuses all later ones.
+    /// Safe from any thread, any number of times: each message is returned once.
+    /// </summary>
     public Envelope[] DrainAll(bool close)
     {
-        lock (this)
+        if (close)
         {
-            _closed |= close;
-            if (_count == 0)
-            {
-                return [];
-            }
-
-            var ring = _ring!;
-            var drained = new Envelope[_count];
-            for (var i = 0; i < drained.Length; i++)
-            {
-                drained[i] = ring[(_head + i) & (ring.Length - 1)];
-            }
-
-            _ring = null;
-            _head = 0;
-            Volatile.Write(ref _count, 0);
-            return drained;
+            Interlocked.Exchange(ref _closed, 1);
         }
+
+        var queue = Volatile.Read(ref _queue);
+        if (queue is null)
+        {
+            return [];
+        }
+
+        List<Envelope>? drained = null;
+        while (queue.TryDequeue(out var envelope))
+        {
+            (drained ??= []).Add(envelope);
+            if (IsBounded)
+            {
+                Interlocked.Decrement(ref _reserved);
+            }
+        }
+
+        return drained is null ? [] : [.. drained];
     }
 
-    private Envelope[] Grow()
+    private bool TryReserve()
     {
-        var old = _ring;
-        var bigger = new Envelope[old is null ? InitialCapacity : old.Length * 2];
-        for (var i = 0; i < _count; i++)
+        var reserved = Volatile.Read(ref _reserved);
+        while (reserved < _capacity)
         {
-            bigger[i] = old![(_head + i) & (old.Length - 1)];
+            var seen = Interlocked.CompareExchange(ref _reserved, reserved + 1, reserved);
+            if (seen == reserved)
+            {
+                return true;
+            }
+
+            reserved = seen;
         }
 
-        _head = 0;
-        _ring = bigger;
-        return bigger;
+        return false;
+    }
+
+    private ConcurrentQueue<Envelope> CreateQueue()
+    {
+        var created = new ConcurrentQueue<Envelope>();
+        return Interlocked.CompareExchange(ref _queue, created, null) ?? created;
     }
 }

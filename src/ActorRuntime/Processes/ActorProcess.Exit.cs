@@ -12,6 +12,9 @@ internal sealed partial class ActorProcess
     private string? _stopReason;
     private TaskCompletionSource? _exited; // created by the first StopAsync; the sentinel once exited
     private RestartIntensity? _intensity;
+    private ExitRecord? _exit; // set before the mailbox closes, for callers that race the final drain
+
+    private sealed record ExitRecord(string Reason, Exception? Exception);
 
     /// <summary>Asks the loop to stop after the current callback; completes when the actor is gone.</summary>
     public Task RequestStop(string reason)
@@ -62,6 +65,7 @@ internal sealed partial class ActorProcess
     private async ValueTask<bool> ExitAsync(string reason, Exception? exception, PendingCall? stoppingCall = null, bool skipTerminate = false)
     {
         SetStatus(ActorStatus.Stopping);
+        Volatile.Write(ref _exit, new ExitRecord(reason, exception));
         System.Unregister(this);
         stoppingCall?.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, stoppingCall.Request, exception));
         FailWaitingCallers(reason, exception, close: true);

@@ -55,7 +55,7 @@ internal sealed partial class ActorProcess
             {
                 SetStatus(ActorStatus.Idle);
                 Interlocked.Exchange(ref _scheduled, 0);
-                if ((_mailbox.Count == 0 && Volatile.Read(ref _stopReason) is null)
+                if ((_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
                     || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
                 {
                     return; // idle, or another thread has scheduled the loop again

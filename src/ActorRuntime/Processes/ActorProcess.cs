@@ -105,9 +105,26 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
                 System.Metrics.Rejections.Add(1);
                 Publish(ActorEventKind.MailboxRejected, envelope.Call?.RequestId ?? 0, envelope.Message);
                 break;
+            case EnqueueResult.Closed:
+                FailStranded();
+                break;
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A message raced the exit's final drain into the closed mailbox: take whatever is left and fail
+    /// its callers with the exit's reason, as the drain would have.
+    /// </summary>
+    private void FailStranded()
+    {
+        var exit = Volatile.Read(ref _exit);
+        foreach (var stranded in _mailbox.DrainAll(close: true))
+        {
+            stranded.Call?.TryFail(CallOutcome.ActorExited,
+                new ActorExitedException(Pid, exit?.Reason ?? "noproc", stranded.Call.Request, exit?.Exception));
+        }
     }
 
     public int Capacity => _capacity ?? int.MaxValue;
