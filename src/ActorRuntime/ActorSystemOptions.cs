@@ -6,6 +6,10 @@ public sealed class ActorSystemOptions
     /// <summary>The default for <see cref="MaxActors"/>: OTP 27's default process limit (<c>+P</c>).</summary>
     public const int DefaultMaxActors = 1_048_576;
 
+    /// <summary>The node's name: the <c>actor.system</c> tag of its metrics, so several systems in one process stay apart.</summary>
+    /// <value>Defaults to <c>"node"</c>.</value>
+    public string Name { get; init; } = "node";
+
     /// <summary>How many actors may be alive at once; <see cref="ActorSystem.Spawn"/> throws
     /// <see cref="ActorLimitExceededException"/> beyond it.</summary>
     /// <value>Defaults to 1,048,576.</value>
@@ -20,6 +24,11 @@ public sealed class ActorSystemOptions
         if (MaxActors < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxActors), MaxActors, "ActorSystemOptions.MaxActors must be at least 1.");
+        }
+
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            throw new ArgumentException("ActorSystemOptions.Name must not be empty.", nameof(Name));
         }
 
         if (Throughput < 1)

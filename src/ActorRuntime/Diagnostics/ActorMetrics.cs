@@ -15,7 +15,11 @@ internal sealed class ActorMetrics : IDisposable
 
     public ActorMetrics(ActorSystem system)
     {
-        _meter = new Meter(MeterName, typeof(ActorMetrics).Assembly.GetName().Version?.ToString());
+        _meter = new Meter(new MeterOptions(MeterName)
+        {
+            Version = typeof(ActorMetrics).Assembly.GetName().Version?.ToString(),
+            Tags = [new KeyValuePair<string, object?>("actor.system", system.Options.Name)],
+        });
         Messages = _meter.CreateCounter<long>("actor.messages", "{message}", "Messages handled by actor callbacks.");
         Calls = _meter.CreateCounter<long>("actor.calls", "{call}", "Calls started.");
         Replies = _meter.CreateCounter<long>("actor.call.replies", "{call}", "Calls answered in time.");

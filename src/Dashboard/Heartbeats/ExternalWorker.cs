@@ -78,10 +78,14 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
         var latency = settings.Latency * Math.Max(0, 1 + (settings.Jitter * spread));
         var neverAnswers = roll < settings.NeverAnswersRate;
         var fails = !neverAnswers && roll < settings.NeverAnswersRate + settings.FailureRate;
+
+        // The timer starts before the job is reported as started, so whoever sees it in flight
+        // (a test advancing a fake clock, say) knows its clock is already running.
+        var work = latency > TimeSpan.Zero ? Task.Delay(latency, time) : Task.CompletedTask;
         Interlocked.Increment(ref _inFlight);
         Interlocked.Increment(ref _started);
         JobChanged?.Invoke(callId, ExternalJobStage.Started);
-        _ = RunAsync(replyTo, jobId, callId, latency, fails, neverAnswers);
+        _ = ReportWhenDoneAsync(work, replyTo, jobId, callId, latency, fails, neverAnswers);
     }
 
     /// <summary>A consistent-enough snapshot for display.</summary>
@@ -102,12 +106,9 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
             recent);
     }
 
-    private async Task RunAsync(Pid replyTo, long jobId, long callId, TimeSpan latency, bool fails, bool neverAnswers)
+    private async Task ReportWhenDoneAsync(Task work, Pid replyTo, long jobId, long callId, TimeSpan latency, bool fails, bool neverAnswers)
     {
-        if (latency > TimeSpan.Zero)
-        {
-            await Task.Delay(latency, time).ConfigureAwait(false);
-        }
+        await work.ConfigureAwait(false);
 
         Interlocked.Decrement(ref _inFlight);
         if (neverAnswers)

@@ -87,12 +87,15 @@ public sealed class DiagnosticsTests : IAsyncLifetime
     [Fact]
     public async Task Meter_ActorRuntime_ReportsCallsAndLiveActors()
     {
+        var name = $"metered-{Guid.NewGuid():N}";
+        await using var system = new ActorSystem(new ActorSystemOptions { Name = name }, _time);
+        var pid = system.Spawn(new ProbeServer());
         long calls = 0;
         long live = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == ActorSystem.MeterName)
+            if (instrument.Meter.Name == ActorSystem.MeterName && instrument.Meter.Tags?.Any(t => Equals(t.Value, name)) == true)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -113,12 +116,12 @@ public sealed class DiagnosticsTests : IAsyncLifetime
         });
         listener.Start();
 
-        await _system.CallAsync(_pid, new Probe.Echo(1), TimeSpan.FromSeconds(5)).Guarded();
-        await _system.CallAsync(_pid, new Probe.Echo(2), TimeSpan.FromSeconds(5)).Guarded();
+        await system.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(5)).Guarded();
+        await system.CallAsync(pid, new Probe.Echo(2), TimeSpan.FromSeconds(5)).Guarded();
         listener.RecordObservableInstruments();
 
-        Assert.True(Interlocked.Read(ref calls) >= 2); // other systems in parallel tests share the meter name
-        Assert.True(Interlocked.Read(ref live) >= 1);
+        Assert.Equal(2, Interlocked.Read(ref calls));
+        Assert.Equal(1, Interlocked.Read(ref live));
     }
 
     [Fact]
