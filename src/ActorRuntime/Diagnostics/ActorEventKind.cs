@@ -13,7 +13,8 @@ public enum ActorEventKind
     MailboxRejected,
     /// <summary>A callback finished; <see cref="ActorEvent.Duration"/> is how long it ran.</summary>
     MessageHandled,
-    /// <summary>A call entered the mailbox.</summary>
+    /// <summary>A call is entering the mailbox: always a call's first event. A refused call follows it with
+    /// <see cref="MailboxRejected"/> or <see cref="CallFailed"/>.</summary>
     CallStarted,
     /// <summary>The actor took a call off its mailbox and is handling it.</summary>
     CallHandling,

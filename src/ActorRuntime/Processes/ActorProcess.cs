@@ -81,17 +81,27 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     }
 
     /// <summary>Stores a message and wakes the loop if it was idle.</summary>
+    /// <remarks>
+    /// A call's <see cref="ActorEventKind.CallStarted"/> is published before the call becomes visible
+    /// to the loop, so listeners always see it before the call's <see cref="ActorEventKind.CallHandling"/>;
+    /// a refused call then reports <see cref="ActorEventKind.MailboxRejected"/> or fails.
+    /// </remarks>
     public EnqueueResult Enqueue(in Envelope envelope)
     {
+        var isCall = envelope.Kind == EnvelopeKind.Call;
+        if (isCall)
+        {
+            Publish(ActorEventKind.CallStarted, envelope.Call!.RequestId, envelope.Message);
+        }
+
         var result = _mailbox.TryEnqueue(envelope);
         switch (result)
         {
             case EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst:
-                if (envelope.Kind == EnvelopeKind.Call)
+                if (isCall)
                 {
                     Interlocked.Increment(ref _calls);
                     System.Metrics.Calls.Add(1);
-                    Publish(ActorEventKind.CallStarted, envelope.Call!.RequestId, envelope.Message);
                 }
                 else
                 {
