@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using ActorRuntime;
+using E2E.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace E2E.MyActor;
+
+[Collection(QuietHeartbeatCollection.Name)]
+public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
+{
+    [Fact]
+    public async Task Request_Clicked_CompletesAndTheCountersMove()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+        await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(PidPattern());
+
+        await page.GetByTestId("btn-request").ClickAsync();
+
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied: pong after");
+        await Expect(page.GetByTestId("count-calls")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("count-replies")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("count-timeouts")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("call-row").First).ToHaveAttributeAsync("data-stage", "replied");
+    }
+
+    [Fact]
+    public async Task Request_LatencyAboveTimeout_TimesOutThenShowsTheLateReplyDropped()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+        await SetSliderAsync(page, "slider-latency", 1500);
+        await SetSliderAsync(page, "slider-timeout", 500);
+
+        await page.GetByTestId("btn-request").ClickAsync();
+
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("timed out after 500 ms while deferred");
+        await Expect(page.GetByTestId("count-timeouts")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("count-late-replies")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("call-row").First).ToContainTextAsync("late reply dropped");
+    }
+
+    [Fact]
+    public async Task Crash_WithWaitingCalls_FailsThemAtOnceAndShowsTheRestart()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+        var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
+        await SetSliderAsync(page, "slider-latency", 10_000);
+        await SetSliderAsync(page, "slider-timeout", 30_000);
+        await page.GetByTestId("btn-burst").ClickAsync();
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("5");
+        await Expect(page.GetByTestId("external-in-flight")).ToHaveTextAsync("5");
+
+        await page.GetByTestId("btn-crash").ClickAsync();
+
+        // Far before the 30 s timeout: the callers fail because the actor died.
+        await Expect(page.GetByTestId("restart-notice")).ToContainTextAsync("SimulatedCrashException");
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("count-errors")).ToHaveTextAsync("5");
+        await Expect(page.GetByTestId("count-restarts")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
+        await Expect(page.GetByTestId("actor-status")).ToHaveTextAsync("idle");
+        Assert.Equal(5, await page.Locator("[data-testid=call-row][data-stage=error]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Flood_BoundedMailbox_ShowsTheQueueGrowingAndTheRejections()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+
+        await page.GetByTestId("btn-flood").ClickAsync();
+
+        // 10,000 sent into a 5,000-slot mailbox that drains while the flood is still being sent.
+        await Expect(page.GetByTestId("last-result")).ToHaveTextAsync(new Regex(@"^flood: 5,\d{3} queued, 4,\d{3} rejected \(mailbox full\)$|^flood: 5,000 queued, 5,000 rejected"));
+        await Expect(page.GetByTestId("count-rejected")).ToHaveTextAsync(new Regex(@"^(4\d{3}|5000)$"));
+        await Expect(page.GetByTestId("queue-depth")).Not.ToHaveTextAsync("0"); // visibly queued…
+        await Expect(page.GetByTestId("queue-depth")).ToHaveTextAsync("0");     // …and drained
+        await page.GetByTestId("btn-request").ClickAsync();                    // the tab still answers
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
+    }
+
+    [Fact]
+    public async Task ClosingTabs_BringsTheNodeActorCountBack()
+    {
+        var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
+        await using var context = await fixture.NewContextAsync();
+        var before = system.ActorCount;
+
+        var tabs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => context.OpenInteractiveAsync("/")));
+        foreach (var tab in tabs)
+        {
+            await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(PidPattern());
+        }
+
+        var pids = await Task.WhenAll(tabs.Select(tab => tab.GetByTestId("actor-pid").InnerTextAsync()));
+        Assert.NotEqual(pids[0], pids[1]);
+        Assert.Equal(before + 2, system.ActorCount);
+
+        foreach (var tab in tabs)
+        {
+            await tab.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        }
+
+        await Eventually.TrueAsync(() => system.ActorCount == before, "the closed tabs' actors to stop");
+        Assert.All(pids, pid => Assert.False(system.IsAlive(Pid.Parse(pid))));
+    }
+
+    [Fact]
+    public async Task Screenshot_AfterSomeActivity_IsWrittenForTheDocs()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+        await page.SetViewportSizeAsync(1400, 1500);
+        await SetSliderAsync(page, "slider-latency", 2000);
+        await page.GetByTestId("btn-burst").ClickAsync();
+        await page.GetByTestId("btn-flood").ClickAsync();
+        await Expect(page.GetByTestId("external-in-flight")).ToHaveTextAsync("5");
+
+        var path = Path.Combine(Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
+            ? Path.Combine(RepositoryRoot.Path, "docs", "screenshots")
+            : Path.Combine(Path.GetTempPath(), "e2e-screenshots"), "my-actor.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+
+        Assert.True(new FileInfo(path).Length > 10_000);
+    }
+
+    /// <summary>Moves a MudSlider (an input of type range) the way a drag does: set the value, fire input.</summary>
+    private static async Task SetSliderAsync(IPage page, string testId, int value) =>
+        await page.GetByTestId(testId).EvaluateAsync(
+            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value.ToString());
+
+    [GeneratedRegex(@"^<0\.\d+\.0>$")]
+    private static partial Regex PidPattern();
+}
