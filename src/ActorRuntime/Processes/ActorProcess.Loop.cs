@@ -25,8 +25,8 @@ internal sealed partial class ActorProcess
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
 
     /// <summary>
-    /// Handles messages until the mailbox is empty or the throughput budget is spent. Completes
-    /// synchronously (allocating nothing) while the callbacks do.
+    /// Handles messages until the mailbox is empty or the throughput budget is spent while other
+    /// work waits for the thread pool. Completes synchronously (allocating nothing) while the callbacks do.
     /// </summary>
     private async Task RunAsync()
     {
@@ -52,8 +52,13 @@ internal sealed partial class ActorProcess
 
             if (budget-- == 0)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false); // let other actors run
-                return;
+                if (ThreadPool.PendingWorkItemCount > 0)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false); // let other actors run
+                    return;
+                }
+
+                budget = System.Options.Throughput; // nobody waits: yielding would only wake another thread
             }
 
             if (!_mailbox.TryDequeue(out var envelope))
