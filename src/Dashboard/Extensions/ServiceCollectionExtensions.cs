@@ -19,6 +19,9 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks();
 
         services.AddActors();
+        services.AddOverview();
+        services.AddAdminSignIn();
+        services.AddObservability();
         services.AddHeartbeatHub();
         services.AddVirtualUsers();
 

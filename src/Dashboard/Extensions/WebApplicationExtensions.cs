@@ -23,10 +23,13 @@ public static class WebApplicationExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAdminSignIn();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(HealthPath, ObservabilityExtensions.Liveness);
+        app.MapObservability();
+        app.MapAdminSignOut();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapHeartbeatHub();
