@@ -9,11 +9,10 @@ namespace ActorRuntime.Calls;
 /// <remarks>Derives from <see cref="TaskCompletionSource{TResult}"/> so a call costs one object plus its task.</remarks>
 internal sealed class PendingCall : TaskCompletionSource<object?>
 {
-    private static readonly TimerCallback OnTimeout = static state => ((PendingCall)state!).TryTimeout();
     private static readonly Action<object?> OnCanceled = static state => ((PendingCall)state!).TryCancel();
 
     private int _phase; // CallPhase, moved only by compare-and-swap
-    private ITimer? _timer;
+    private CallTimeouts? _timeouts;
     private CancellationTokenRegistration _cancellation;
     private CancellationToken _callerToken;
     private CancellationTokenSource? _giveUp;
@@ -47,6 +46,15 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public bool IsCompleted => Phase == CallPhase.Completed;
 
+    // The call's place in its CallTimeouts lane, guarded by that instance's lock.
+    internal CallTimeouts.Lane? TimeoutLane { get; set; }
+
+    internal PendingCall? TimeoutPrevious { get; set; }
+
+    internal PendingCall? TimeoutNext { get; set; }
+
+    internal long TimeoutDue { get; set; }
+
     /// <summary>A token that fires when the caller gives up; created only when someone asks.</summary>
     public CancellationToken GiveUpToken
     {
@@ -72,7 +80,8 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     {
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            _timer = time.CreateTimer(OnTimeout, this, Timeout, System.Threading.Timeout.InfiniteTimeSpan);
+            _timeouts = CallTimeouts.For(time); // one shared timer per clock, not one per call
+            _timeouts.Add(this);
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -97,8 +106,9 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public bool TryFail(CallOutcome outcome, Exception error) => TryComplete(outcome, null, error);
 
-    // The phase at the moment of completion tells a congested mailbox from a missing reply.
-    private void TryTimeout() => TryComplete(CallOutcome.TimedOutWhileQueued, null, null);
+    /// <summary>Called by <see cref="CallTimeouts"/> when the timeout has passed.</summary>
+    /// <remarks>The phase at the moment of completion tells a congested mailbox from a missing reply.</remarks>
+    public void OnTimeoutElapsed() => TryComplete(CallOutcome.TimedOutWhileQueued, null, null);
 
     private void TryCancel() => TryComplete(CallOutcome.Canceled, null, null);
 
@@ -151,7 +161,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     private void Disarm()
     {
-        _timer?.Dispose();
+        _timeouts?.Remove(this);
         _cancellation.Dispose();
     }
 }
