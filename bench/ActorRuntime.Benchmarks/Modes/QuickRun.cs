@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using ActorRuntime.Benchmarks.Runtimes;
+using ActorRuntime.Benchmarks.Scenarios;
+using BenchmarkDotNet.Attributes;
+
+namespace ActorRuntime.Benchmarks.Modes;
+
+/// <summary>
+/// <c>--run Scenario Runtime [Param=value] [seconds]</c>: repeats one benchmark at full size for a
+/// few seconds and prints time and allocation per operation plus GC counts — a fast loop for
+/// profiling (attach <c>dotnet-counters</c> or <c>dotnet-trace</c> to it), not a substitute for
+/// BenchmarkDotNet's statistics.
+/// </summary>
+public static class QuickRun
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output)
+    {
+        var scenario = typeof(RuntimeBenchmarks).Assembly.GetTypes()
+            .Single(type => type.Name.Equals(args[0] + "Benchmarks", StringComparison.OrdinalIgnoreCase));
+        var benchmark = scenario.GetMethod(args[1])!;
+        var operations = benchmark.GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke;
+        var instance = (RuntimeBenchmarks)Activator.CreateInstance(scenario)!;
+        var seconds = 5.0;
+        foreach (var arg in args.Skip(2))
+        {
+            if (arg.Split('=') is [var name, var value])
+            {
+                var property = scenario.GetProperty(name)!;
+                property.SetValue(instance, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                seconds = double.Parse(arg, CultureInfo.InvariantCulture);
+            }
+        }
+
+        instance.Start(BenchRuntime.Create(args[1]));
+        await (Task)benchmark.Invoke(instance, null)!; // warm up
+        var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var invocations = 0;
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            await (Task)benchmark.Invoke(instance, null)!;
+            invocations++;
+        }
+
+        var elapsed = clock.Elapsed;
+        var perOp = (double)invocations * operations;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
+            + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
+            + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}"));
+        await instance.CleanupAsync();
+        return 0;
+    }
+}
