@@ -1,6 +1,10 @@
 using System.Runtime.CompilerServices;
 using ActorRuntime;
+using Dashboard.Auth;
 using Dashboard.Heartbeats;
+using Dashboard.Overview;
+using Dashboard.Services;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +21,13 @@ namespace Dashboard.Hubs;
 /// <see cref="HubException"/>s, whose message the client sees.
 /// </remarks>
 public sealed partial class HeartbeatHub(
-    HubSessionRegistry registry, ActorSystem system, IOptions<HeartbeatHubOptions> options, TimeProvider time, ILogger<HeartbeatHub> logger) : Hub
+    HubSessionRegistry registry,
+    ActorSystem system,
+    OverviewService overview,
+    ActorDirectory directory,
+    IOptions<HeartbeatHubOptions> options,
+    TimeProvider time,
+    ILogger<HeartbeatHub> logger) : Hub
 {
     /// <summary>Called when a connection opens: spawns its actor, or refuses the connection when the node is full.</summary>
     /// <exception cref="HubException">The node is at <c>Dashboard:MaxActors</c>; the connection is closed with this reason.</exception>
@@ -107,6 +117,34 @@ public sealed partial class HeartbeatHub(
         {
             client.EndStream();
         }
+    }
+
+    /// <summary>
+    /// Admins only (policy <see cref="AdminPolicy.Name"/>; sign in at <c>/login</c> and connect with that cookie): the
+    /// node's totals, actors per owner and the <paramref name="top"/> deepest mailboxes, at the telemetry rate, until
+    /// the client cancels the stream or disconnects.
+    /// </summary>
+    /// <param name="top">Rows of the busiest actors, 0 .. <see cref="HeartbeatHubProtocol.MaxOverviewRows"/>.</param>
+    /// <param name="cancellationToken">Ends the stream (the client's cancellation or the connection's end).</param>
+    [Authorize(Policy = AdminPolicy.Name)]
+    public IAsyncEnumerable<OverviewDto> StreamOverview(int top, CancellationToken cancellationToken)
+    {
+        if (top is < 0 or > HeartbeatHubProtocol.MaxOverviewRows)
+        {
+            throw new ArgumentException($"top must be between 0 and {HeartbeatHubProtocol.MaxOverviewRows} (was {top}).");
+        }
+
+        return StreamOverviewAsync(top, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<OverviewDto> StreamOverviewAsync(int top, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.TelemetryPeriod, time);
+        do
+        {
+            yield return HubMapping.ToOverview(overview, directory, top, time.GetUtcNow());
+        }
+        while (await WaitAsync(timer, cancellationToken));
     }
 
     private HubClient Client() =>

@@ -17,6 +17,9 @@ public static class HeartbeatHubProtocol
     /// <summary>Longest external latency <c>Configure</c> accepts, in milliseconds.</summary>
     public const int MaxLatencyMs = 60_000;
 
+    /// <summary>Most rows <c>StreamOverview(top)</c> sends.</summary>
+    public const int MaxOverviewRows = 100;
+
     /// <summary>
     /// Makes enums travel as camelCase strings (<c>"timeout"</c>, <c>"actorExited"</c>…). Call it on both sides:
     /// <c>.AddJsonProtocol(o =&gt; HeartbeatHubProtocol.Configure(o.PayloadSerializerOptions))</c>.
@@ -118,6 +121,44 @@ public sealed record TelemetryDto
 
     /// <summary>Actors alive on the node (every owner), when the snapshot was taken.</summary>
     public int NodeActorCount { get; init; }
+
+    /// <summary>When the snapshot was taken.</summary>
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>One actor of <see cref="OverviewDto.Busiest"/>.</summary>
+public sealed record OverviewRowDto(
+    string Pid, string Owner, string Status, int QueueDepth, int DeferredCalls, int ExternalInFlight, long Timeouts, long LateReplies, long Crashes);
+
+/// <summary>The node at one moment, as <c>StreamOverview(top)</c> sends it (admins only).</summary>
+public sealed record OverviewDto
+{
+    /// <summary>Actors alive on the node.</summary>
+    public int LiveActors { get; init; }
+
+    /// <summary>The node's limit (<c>Dashboard:MaxActors</c>).</summary>
+    public int MaxActors { get; init; }
+
+    /// <summary>Live actors owned by browser tabs.</summary>
+    public int TabActors { get; init; }
+
+    /// <summary>Live actors owned by hub connections.</summary>
+    public int HubActors { get; init; }
+
+    /// <summary>Live actors owned by virtual users.</summary>
+    public int VirtualActors { get; init; }
+
+    /// <summary>Messages waiting in all mailboxes (as of the overview's last refresh).</summary>
+    public long QueueDepth { get; init; }
+
+    /// <summary>Calls started per second on the node.</summary>
+    public double CallsPerSecond { get; init; }
+
+    /// <summary>Calls timed out per second on the node.</summary>
+    public double TimeoutsPerSecond { get; init; }
+
+    /// <summary>The <c>top</c> actors with the deepest mailboxes, deepest first.</summary>
+    public IReadOnlyList<OverviewRowDto> Busiest { get; init; } = [];
 
     /// <summary>When the snapshot was taken.</summary>
     public DateTimeOffset At { get; init; }

@@ -1,3 +1,5 @@
+using ActorRuntime;
+using Dashboard.Overview;
 using Dashboard.Services;
 
 namespace Dashboard.Hubs;
@@ -50,6 +52,27 @@ internal static class HubMapping
             LatencyP99Ms = latency.P99.TotalMilliseconds,
             HeartbeatAgeMs = view.HeartbeatAge?.TotalMilliseconds,
             NodeActorCount = nodeActorCount,
+            At = at,
+        };
+    }
+
+    public static OverviewDto ToOverview(OverviewService overview, ActorDirectory directory, int top, DateTimeOffset at)
+    {
+        var totals = overview.Totals;
+        var busiest = overview.Query(new OverviewQuery(OverviewColumn.QueueDepth, Descending: true, PageSize: top)).Rows;
+        return new OverviewDto
+        {
+            LiveActors = totals.LiveActors,
+            MaxActors = totals.MaxActors,
+            TabActors = directory.Count(OwnerKind.Tab),
+            HubActors = directory.Count(OwnerKind.Hub),
+            VirtualActors = directory.Count(OwnerKind.Virtual),
+            QueueDepth = totals.QueueDepth,
+            CallsPerSecond = totals.CallsPerSecond,
+            TimeoutsPerSecond = totals.TimeoutsPerSecond,
+            Busiest = [.. busiest.Select(row => new OverviewRowDto(
+                row.Pid.ToString(), row.Owner, row.Status.ToString(), row.QueueDepth, row.DeferredCalls, row.ExternalInFlight,
+                row.Timeouts, row.LateReplies, row.Crashes))],
             At = at,
         };
     }

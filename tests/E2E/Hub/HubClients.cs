@@ -22,9 +22,9 @@ internal static class HubClients
     /// The client's <c>StartAsync</c> returns after the handshake, which the server answers before it runs
     /// <c>OnConnectedAsync</c>; so this also waits until the connection shows up in the registry.
     /// </remarks>
-    public static async Task<HubConnection> ConnectAsync(DashboardFixture fixture)
+    public static async Task<HubConnection> ConnectAsync(DashboardFixture fixture, Action<HttpConnectionOptions>? configure = null)
     {
-        var connection = Create(fixture);
+        var connection = Create(fixture, configure);
         await connection.StartAsync();
         var registry = fixture.Server.Services.GetRequiredService<HubSessionRegistry>();
         await Eventually.TrueAsync(() => registry.Find(connection.ConnectionId!) is not null, $"the server opened {connection.ConnectionId}");

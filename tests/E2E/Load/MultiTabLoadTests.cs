@@ -19,7 +19,7 @@ namespace E2E.Load;
 public sealed partial class MultiTabLoadTests(DashboardFixture fixture, ITestOutputHelper output)
 {
     private const int CiTabs = 10;
-    private const int OpenAtOnce = 5; // tabs opened in parallel: keeps a 2-core machine responsive
+    private const int OpenAtOnce = 3; // tabs opened in parallel: keeps a 2-core machine responsive
 
     [Fact]
     public async Task OpenManyTabs_EachKeepsItsOwnLiveActor_AndTheNodeCountsThemAll()
