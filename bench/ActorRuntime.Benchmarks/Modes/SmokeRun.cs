@@ -38,7 +38,7 @@ public static class SmokeRun
 
         foreach (var name in BenchRuntime.AllNames)
         {
-            failures += await RunStepAsync($"IdleMemory/{name}", () => IdleMemory.MeasureAsync(name, 2_000), output);
+            failures += await RunStepAsync($"IdleMemory/{name}", () => IdleMemory.MeasureAsync(name, 2_000, touch: true), output);
         }
 
         failures += await RuntimeChecks.RunAsync(output);

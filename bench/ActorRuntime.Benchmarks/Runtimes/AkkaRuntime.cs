@@ -66,11 +66,15 @@ public sealed class AkkaRuntime : BenchRuntime
         await Task.WhenAll(stops);
     }
 
-    public override void SpawnIdle(int count)
+    public override void SpawnIdle(int count, bool touch = false)
     {
         for (var i = 0; i < count; i++)
         {
-            _system.ActorOf(IdleProps);
+            var actor = _system.ActorOf(IdleProps);
+            if (touch)
+            {
+                actor.Tell(Ping, ActorRefs.NoSender);
+            }
         }
     }
 

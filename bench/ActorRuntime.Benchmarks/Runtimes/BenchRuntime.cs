@@ -49,8 +49,9 @@ public abstract class BenchRuntime : IAsyncDisposable
     /// <summary>Spawns <paramref name="count"/> actors and then stops them all, waiting until each is gone.</summary>
     public abstract Task SpawnAndStopAsync(int count);
 
-    /// <summary>Spawns <paramref name="count"/> actors that stay idle until the runtime is disposed.</summary>
-    public abstract void SpawnIdle(int count);
+    /// <summary>Spawns <paramref name="count"/> actors that stay idle until the runtime is disposed; with
+    /// <paramref name="touch"/>, sends each one message first, so the table also shows an idle actor that has been used.</summary>
+    public abstract void SpawnIdle(int count, bool touch = false);
 
     /// <summary>Stops every actor and the runtime itself.</summary>
     public abstract ValueTask DisposeAsync();

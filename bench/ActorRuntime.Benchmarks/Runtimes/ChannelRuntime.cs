@@ -75,11 +75,16 @@ public sealed class ChannelRuntime : BenchRuntime
         await Task.WhenAll(loops);
     }
 
-    public override void SpawnIdle(int count)
+    public override void SpawnIdle(int count, bool touch = false)
     {
         for (var i = 0; i < count; i++)
         {
-            _actors.Add(Start(DrainAsync));
+            var channel = Start(DrainAsync);
+            _actors.Add(channel);
+            if (touch)
+            {
+                channel.Writer.TryWrite(Ping);
+            }
         }
     }
 

@@ -55,11 +55,15 @@ public sealed class GenServerRuntime : BenchRuntime
         await Task.WhenAll(stops);
     }
 
-    public override void SpawnIdle(int count)
+    public override void SpawnIdle(int count, bool touch = false)
     {
         for (var i = 0; i < count; i++)
         {
-            _system.Spawn(new Idle());
+            var pid = _system.Spawn(new Idle());
+            if (touch)
+            {
+                _system.Send(pid, Ping);
+            }
         }
     }
 

@@ -60,11 +60,15 @@ public sealed class ProtoRuntime : BenchRuntime
         await Task.WhenAll(stops);
     }
 
-    public override void SpawnIdle(int count)
+    public override void SpawnIdle(int count, bool touch = false)
     {
         for (var i = 0; i < count; i++)
         {
-            _system.Root.Spawn(IdleProps);
+            var pid = _system.Root.Spawn(IdleProps);
+            if (touch)
+            {
+                _system.Root.Send(pid, Ping);
+            }
         }
     }
 
