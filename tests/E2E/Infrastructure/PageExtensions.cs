@@ -21,4 +21,9 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
         return page;
     }
+
+    /// <summary>Moves a MudSlider (an input of type range) the way a drag does: sets the value and fires <c>input</c>.</summary>
+    public static async Task SetSliderAsync(this IPage page, string testId, int value) =>
+        await page.GetByTestId(testId).EvaluateAsync(
+            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -31,8 +31,8 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
-        await SetSliderAsync(page, "slider-latency", 1500);
-        await SetSliderAsync(page, "slider-timeout", 500);
+        await page.SetSliderAsync("slider-latency", 1500);
+        await page.SetSliderAsync("slider-timeout", 500);
 
         await page.GetByTestId("btn-request").ClickAsync();
 
@@ -48,8 +48,8 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
         var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
-        await SetSliderAsync(page, "slider-latency", 10_000);
-        await SetSliderAsync(page, "slider-timeout", 30_000);
+        await page.SetSliderAsync("slider-latency", 10_000);
+        await page.SetSliderAsync("slider-timeout", 30_000);
         await page.GetByTestId("btn-burst").ClickAsync();
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("5");
         await Expect(page.GetByTestId("external-in-flight")).ToHaveTextAsync("5");
@@ -115,7 +115,7 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
         await page.SetViewportSizeAsync(1400, 1500);
-        await SetSliderAsync(page, "slider-latency", 2000);
+        await page.SetSliderAsync("slider-latency", 2000);
         await page.GetByTestId("btn-burst").ClickAsync();
         await page.GetByTestId("btn-flood").ClickAsync();
         await Expect(page.GetByTestId("external-in-flight")).ToHaveTextAsync("5");
@@ -127,11 +127,6 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
 
         Assert.True(new FileInfo(path).Length > 10_000);
     }
-
-    /// <summary>Moves a MudSlider (an input of type range) the way a drag does: set the value, fire input.</summary>
-    private static async Task SetSliderAsync(IPage page, string testId, int value) =>
-        await page.GetByTestId(testId).EvaluateAsync(
-            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value.ToString());
 
     [GeneratedRegex(@"^<0\.\d+\.0>$")]
     private static partial Regex PidPattern();

@@ -33,7 +33,7 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
         var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
-        await SetSliderAsync(page, "slider-latency", 1500);
+        await page.SetSliderAsync("slider-latency", 1500);
         await page.GetByTestId("btn-request").ClickAsync();
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
 
@@ -57,8 +57,8 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         await page.GotoAsync("/");
         await page.WaitForInteractiveAsync();
         var pid = Pid.Parse(await page.GetByTestId("actor-pid").InnerTextAsync());
-        await SetSliderAsync(page, "slider-latency", 10_000);
-        await SetSliderAsync(page, "slider-timeout", 30_000);
+        await page.SetSliderAsync("slider-latency", 10_000);
+        await page.SetSliderAsync("slider-timeout", 30_000);
         await page.GetByTestId("btn-request").ClickAsync();
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
 
@@ -78,7 +78,4 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         await Expect(again.GetByTestId("count-calls")).ToHaveTextAsync("0");
     }
 
-    private static async Task SetSliderAsync(IPage page, string testId, int value) =>
-        await page.GetByTestId(testId).EvaluateAsync(
-            "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value.ToString());
 }

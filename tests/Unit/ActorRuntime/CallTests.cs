@@ -1,33 +1,17 @@
 using ActorRuntime;
 using ActorRuntime.Calls;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class CallTests : IAsyncLifetime
+public sealed class CallTests : ActorSystemTest
 {
-    private readonly FakeTimeProvider _time = new();
-    private ActorSystem _system = null!;
-    private ProbeServer _server = null!;
-    private Pid _pid;
-
-    public Task InitializeAsync()
-    {
-        _system = new ActorSystem(time: _time);
-        _server = new ProbeServer();
-        _pid = _system.Spawn(_server);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
-
     [Fact]
     public async Task CallAsync_ImmediateReply_ReturnsTheValue()
     {
-        var reply = await _system.CallAsync<int>(_pid, new Probe.Echo(42), TimeSpan.FromSeconds(5)).Guarded();
+        var reply = await System.CallAsync<int>(Pid, new Probe.Echo(42), TimeSpan.FromSeconds(5)).Guarded();
 
         Assert.Equal(42, reply);
-        var info = _system.GetInfo(_pid)!;
+        var info = System.GetInfo(Pid)!;
         Assert.Equal(1, info.Calls);
         Assert.Equal(1, info.Replies);
     }
@@ -35,28 +19,28 @@ public sealed class CallTests : IAsyncLifetime
     [Fact]
     public async Task CallAsync_DeferredThenReplied_ResumesTheCaller()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
         Assert.False(call.IsCompleted);
-        Assert.Equal(1, _system.GetInfo(_pid)!.DeferredCalls);
+        Assert.Equal(1, System.GetInfo(Pid)!.DeferredCalls);
 
-        _system.Send(_pid, new Probe.Answer("k", "result"));
+        System.Send(Pid, new Probe.Answer("k", "result"));
 
         Assert.Equal("result", await call.Guarded());
-        await _system.BarrierAsync(_pid);
-        Assert.Equal(0, _system.GetInfo(_pid)!.DeferredCalls);
-        Assert.Contains("replied k", _server.Log);
+        await System.BarrierAsync(Pid);
+        Assert.Equal(0, System.GetInfo(Pid)!.DeferredCalls);
+        Assert.Contains("replied k", Server.Log);
     }
 
     [Fact]
     public async Task Reply_FromAnotherThread_ResumesTheCaller()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
-        Assert.True(_server.Deferred.TryDequeue(out var kept));
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
+        Assert.True(Server.Deferred.TryDequeue(out var kept));
         var from = kept.From;
 
-        var delivered = await Task.Run(() => _system.Reply(from, "from elsewhere"));
+        var delivered = await Task.Run(() => System.Reply(from, "from elsewhere"));
 
         Assert.True(delivered);
         Assert.Equal("from elsewhere", await call.Guarded());
@@ -66,57 +50,57 @@ public sealed class CallTests : IAsyncLifetime
     public async Task CallAsync_ThousandDeferredCallersRepliedInRandomOrder_EachGetsItsOwnAnswer()
     {
         var calls = Enumerable.Range(0, 1000)
-            .Select(i => (Id: i, Task: _system.CallAsync(_pid, new Probe.Defer(i), TimeSpan.FromMinutes(1))))
+            .Select(i => (Id: i, Task: System.CallAsync(Pid, new Probe.Defer(i), TimeSpan.FromMinutes(1))))
             .ToList();
-        await _system.BarrierAsync(_pid);
-        Assert.Equal(1000, _system.GetInfo(_pid)!.DeferredCalls);
-        var shuffled = _server.Deferred.OrderBy(_ => Random.Shared.Next()).ToArray();
+        await System.BarrierAsync(Pid);
+        Assert.Equal(1000, System.GetInfo(Pid)!.DeferredCalls);
+        var shuffled = Server.Deferred.OrderBy(_ => Random.Shared.Next()).ToArray();
 
-        Parallel.ForEach(shuffled, kept => Assert.True(_system.Reply(kept.From, kept.Key)));
+        Parallel.ForEach(shuffled, kept => Assert.True(System.Reply(kept.From, kept.Key)));
 
         foreach (var (id, task) in calls)
         {
             Assert.Equal(id, await task.Guarded());
         }
 
-        Assert.Equal(0, _system.GetInfo(_pid)!.DeferredCalls);
-        Assert.Equal(1000 + 1, _system.GetInfo(_pid)!.Replies); // + the barrier
+        Assert.Equal(0, System.GetInfo(Pid)!.DeferredCalls);
+        Assert.Equal(1000 + 1, System.GetInfo(Pid)!.Replies); // + the barrier
     }
 
     [Fact]
     public async Task CallAsync_TimeoutWhileDeferred_ThrowsThenLateReplyIsDroppedAndCounted()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
 
-        _time.Advance(TimeSpan.FromSeconds(5));
+        Time.Advance(TimeSpan.FromSeconds(5));
         var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
-        _system.Send(_pid, new Probe.Answer("k", "too late"));
-        await _system.BarrierAsync(_pid);
+        System.Send(Pid, new Probe.Answer("k", "too late"));
+        await System.BarrierAsync(Pid);
 
         Assert.False(error.WhileQueued);
         Assert.Contains("while deferred", error.Message);
-        var info = _system.GetInfo(_pid)!;
+        var info = System.GetInfo(Pid)!;
         Assert.Equal(1, info.Timeouts);
         Assert.Equal(1, info.TimeoutsWhileDeferred);
         Assert.Equal(1, info.LateReplies);
         Assert.Equal(0, info.DeferredCalls);
-        Assert.Contains("late k", _server.Log);
+        Assert.Contains("late k", Server.Log);
     }
 
     [Fact]
     public async Task CallAsync_TimeoutWhileQueued_IsClassifiedAndTheCallIsSkippedAsExpired()
     {
-        var gate = await _system.BlockAsync(_pid);
-        var call = _system.CallAsync(_pid, new Probe.Echo("never handled"), TimeSpan.FromSeconds(1));
+        var gate = await System.BlockAsync(Pid);
+        var call = System.CallAsync(Pid, new Probe.Echo("never handled"), TimeSpan.FromSeconds(1));
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
         var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
         gate.SetResult();
-        await _system.BarrierAsync(_pid);
+        await System.BarrierAsync(Pid);
 
         Assert.True(error.WhileQueued);
-        var info = _system.GetInfo(_pid)!;
+        var info = System.GetInfo(Pid)!;
         Assert.Equal(1, info.TimeoutsWhileQueued);
         Assert.Equal(1, info.Expired);
         Assert.Equal(0, info.LateReplies);
@@ -125,27 +109,27 @@ public sealed class CallTests : IAsyncLifetime
     [Fact]
     public async Task Reply_Twice_SecondIsDroppedAsLate()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
-        _server.Deferred.TryDequeue(out var kept);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
         var from = kept.From;
 
-        var first = _system.Reply(from, 1);
-        var second = _system.Reply(from, 2);
+        var first = System.Reply(from, 1);
+        var second = System.Reply(from, 2);
 
         Assert.True(first);
         Assert.False(second);
         Assert.Equal(1, await call.Guarded());
-        Assert.Equal(1, _system.GetInfo(_pid)!.LateReplies);
+        Assert.Equal(1, System.GetInfo(Pid)!.LateReplies);
     }
 
     [Fact]
     public async Task CallAsync_CallerCancels_ThrowsOperationCanceledAndFromTokenFires()
     {
         using var cancellation = new CancellationTokenSource();
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5), cancellation.Token);
-        await _system.BarrierAsync(_pid);
-        _server.Deferred.TryDequeue(out var kept);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5), cancellation.Token);
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
         var from = kept.From;
         var giveUp = from.CancellationToken;
         Assert.False(giveUp.IsCancellationRequested);
@@ -155,18 +139,18 @@ public sealed class CallTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Guarded());
         Assert.True(giveUp.IsCancellationRequested);
         Assert.False(from.IsWaiting);
-        Assert.False(_system.Reply(from, "late"));
+        Assert.False(System.Reply(from, "late"));
     }
 
     [Fact]
     public async Task From_TokenAfterTimeout_IsAlreadyCanceled()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(2));
-        await _system.BarrierAsync(_pid);
-        _server.Deferred.TryDequeue(out var kept);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(2));
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
         var from = kept.From;
 
-        _time.Advance(TimeSpan.FromSeconds(2));
+        Time.Advance(TimeSpan.FromSeconds(2));
         await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
 
         Assert.True(from.CancellationToken.IsCancellationRequested);
@@ -175,14 +159,14 @@ public sealed class CallTests : IAsyncLifetime
     [Fact]
     public async Task From_Deadline_IsCallTimePlusTimeout()
     {
-        var now = _time.GetUtcNow();
-        _ = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(7));
-        await _system.BarrierAsync(_pid);
-        _server.Deferred.TryDequeue(out var kept);
+        var now = Time.GetUtcNow();
+        _ = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(7));
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
         var from = kept.From;
 
         Assert.Equal(now + TimeSpan.FromSeconds(7), from.Deadline);
-        Assert.Equal(_pid, from.Actor);
+        Assert.Equal(Pid, from.Actor);
         Assert.True(from.RequestId > 0);
         Assert.True(from.IsWaiting);
     }
@@ -190,13 +174,13 @@ public sealed class CallTests : IAsyncLifetime
     [Fact]
     public async Task CallAsync_Answered_DoesNotFireFromToken()
     {
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
-        _server.Deferred.TryDequeue(out var kept);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
         var from = kept.From;
         var token = from.CancellationToken;
 
-        _system.Reply(from, "ok");
+        System.Reply(from, "ok");
         await call.Guarded();
 
         Assert.False(token.IsCancellationRequested);
@@ -208,14 +192,14 @@ public sealed class CallTests : IAsyncLifetime
     public void CallAsync_NonPositiveTimeout_ThrowsAtOnce(int milliseconds)
     {
         Assert.Throws<ArgumentOutOfRangeException>(
-            () => { _ = _system.CallAsync(_pid, new Probe.Echo(1), TimeSpan.FromMilliseconds(milliseconds)); });
+            () => { _ = System.CallAsync(Pid, new Probe.Echo(1), TimeSpan.FromMilliseconds(milliseconds)); });
     }
 
     [Fact]
     public async Task CallAsyncOfT_WrongReplyType_ThrowsInvalidCastWithClearMessage()
     {
         var error = await Assert.ThrowsAsync<InvalidCastException>(
-            () => _system.CallAsync<int>(_pid, new Probe.Echo("text"), TimeSpan.FromSeconds(5)).Guarded());
+            () => System.CallAsync<int>(Pid, new Probe.Echo("text"), TimeSpan.FromSeconds(5)).Guarded());
 
         Assert.Contains("not the Int32 the caller expected", error.Message);
     }
@@ -223,11 +207,11 @@ public sealed class CallTests : IAsyncLifetime
     [Fact]
     public async Task GetDeferredCalls_ListsWaitingCallersWithElapsedTime()
     {
-        _ = _system.CallAsync(_pid, new Probe.Defer("a"), TimeSpan.FromSeconds(10));
-        await _system.BarrierAsync(_pid);
+        _ = System.CallAsync(Pid, new Probe.Defer("a"), TimeSpan.FromSeconds(10));
+        await System.BarrierAsync(Pid);
 
-        _time.Advance(TimeSpan.FromSeconds(3));
-        var deferred = Assert.Single(_system.GetDeferredCalls(_pid));
+        Time.Advance(TimeSpan.FromSeconds(3));
+        var deferred = Assert.Single(System.GetDeferredCalls(Pid));
 
         Assert.Equal(CallPhase.Deferred, deferred.Phase);
         Assert.Equal(TimeSpan.FromSeconds(3), deferred.Elapsed);

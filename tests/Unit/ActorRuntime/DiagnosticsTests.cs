@@ -2,36 +2,20 @@ using System.Diagnostics.Metrics;
 using ActorRuntime;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class DiagnosticsTests : IAsyncLifetime
+public sealed class DiagnosticsTests : ActorSystemTest
 {
-    private readonly FakeTimeProvider _time = new();
-    private ActorSystem _system = null!;
-    private ProbeServer _server = null!;
-    private Pid _pid;
-
-    public Task InitializeAsync()
-    {
-        _system = new ActorSystem(time: _time);
-        _server = new ProbeServer();
-        _pid = _system.Spawn(_server);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
-
     [Fact]
     public async Task Subscribe_DeferredCall_ReportsEachPhaseInOrder()
     {
-        using var probe = new EventProbe(_system, _pid);
+        using var probe = new EventProbe(System, Pid);
 
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
-        await _system.BarrierAsync(_pid);
-        _time.Advance(TimeSpan.FromMilliseconds(250));
-        _system.Send(_pid, new Probe.Answer("k", "done"));
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
+        await System.BarrierAsync(Pid);
+        Time.Advance(TimeSpan.FromMilliseconds(250));
+        System.Send(Pid, new Probe.Answer("k", "done"));
         await call.Guarded();
         var replied = await probe.WaitForAsync(e => e.Kind == ActorEventKind.CallReplied && e.Message is Probe.Defer);
 
@@ -46,13 +30,13 @@ public sealed class DiagnosticsTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_Timeout_ReportsThePhaseItTimedOutIn()
     {
-        using var probe = new EventProbe(_system, _pid);
-        var call = _system.CallAsync(_pid, new Probe.Defer("k"), TimeSpan.FromSeconds(1));
-        await _system.BarrierAsync(_pid);
+        using var probe = new EventProbe(System, Pid);
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(1));
+        await System.BarrierAsync(Pid);
 
-        _time.Advance(TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
         await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
-        _system.Send(_pid, new Probe.Answer("k", "late"));
+        System.Send(Pid, new Probe.Answer("k", "late"));
 
         var timedOut = await probe.WaitForAsync(e => e.Kind == ActorEventKind.CallTimedOut);
         var late = await probe.WaitForAsync(e => e.Kind == ActorEventKind.LateReplyDropped);
@@ -63,23 +47,23 @@ public sealed class DiagnosticsTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_Crash_CarriesTheException()
     {
-        using var probe = new EventProbe(_system);
+        using var probe = new EventProbe(System);
 
-        _system.Cast(_pid, new Probe.Crash("kaput"));
+        System.Cast(Pid, new Probe.Crash("kaput"));
 
         var crashed = await probe.WaitForAsync(e => e.Kind == ActorEventKind.Crashed);
         var stopped = await probe.WaitForAsync(e => e.Kind == ActorEventKind.Stopped);
         Assert.IsType<InvalidOperationException>(crashed.Exception);
-        Assert.Equal(_pid, stopped.Pid);
+        Assert.Equal(Pid, stopped.Pid);
     }
 
     [Fact]
     public async Task Subscription_Disposed_StopsDelivery()
     {
-        var probe = new EventProbe(_system, _pid);
+        var probe = new EventProbe(System, Pid);
         probe.Dispose();
 
-        await _system.BarrierAsync(_pid);
+        await System.BarrierAsync(Pid);
 
         Assert.Empty(probe.Events);
     }
@@ -88,7 +72,7 @@ public sealed class DiagnosticsTests : IAsyncLifetime
     public async Task Meter_ActorRuntime_ReportsCallsAndLiveActors()
     {
         var name = $"metered-{Guid.NewGuid():N}";
-        await using var system = new ActorSystem(new ActorSystemOptions { Name = name }, _time);
+        await using var system = new ActorSystem(new ActorSystemOptions { Name = name }, Time);
         var pid = system.Spawn(new ProbeServer());
         long calls = 0;
         long live = 0;
@@ -127,12 +111,12 @@ public sealed class DiagnosticsTests : IAsyncLifetime
     [Fact]
     public async Task GetInfo_HandleTimes_AreMeasuredWithTheSystemClock()
     {
-        var gate = await _system.BlockAsync(_pid);
-        _time.Advance(TimeSpan.FromMilliseconds(40));
+        var gate = await System.BlockAsync(Pid);
+        Time.Advance(TimeSpan.FromMilliseconds(40));
         gate.SetResult();
-        await _system.BarrierAsync(_pid);
+        await System.BarrierAsync(Pid);
 
-        var info = _system.GetInfo(_pid)!;
+        var info = System.GetInfo(Pid)!;
         Assert.Equal(TimeSpan.FromMilliseconds(40), info.HandleTimeMax);
         Assert.InRange(info.HandleTimeP99, TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(40));
         Assert.Equal(2, info.MessagesHandled);

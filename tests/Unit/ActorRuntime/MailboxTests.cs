@@ -1,56 +1,44 @@
 using ActorRuntime;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class MailboxTests : IAsyncLifetime
+public sealed class MailboxTests : ActorSystemTest
 {
-    private readonly FakeTimeProvider _time = new();
-    private ActorSystem _system = null!;
-
-    public Task InitializeAsync()
-    {
-        _system = new ActorSystem(time: _time);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
-
     [Fact]
     public async Task QueueDepth_WhileBusy_IsExact()
     {
-        var pid = _system.Spawn(new ProbeServer());
-        var gate = await _system.BlockAsync(pid);
+        var pid = System.Spawn(new ProbeServer());
+        var gate = await System.BlockAsync(pid);
 
         for (var i = 0; i < 10; i++)
         {
-            _system.Send(pid, new Probe.Note($"n{i}"));
+            System.Send(pid, new Probe.Note($"n{i}"));
         }
 
-        var busy = _system.GetInfo(pid)!;
+        var busy = System.GetInfo(pid)!;
         gate.SetResult();
-        await _system.BarrierAsync(pid);
+        await System.BarrierAsync(pid);
 
         Assert.Equal(10, busy.QueueDepth);
         Assert.Equal(ActorStatus.Busy, busy.Status);
-        Assert.Equal(0, _system.GetInfo(pid)!.QueueDepth);
+        Assert.Equal(0, System.GetInfo(pid)!.QueueDepth);
     }
 
     [Fact]
     public async Task BoundedMailbox_WhenFull_RejectsSendsAndCallsAndCountsThem()
     {
-        var pid = _system.Spawn(new ProbeServer(), new SpawnOptions { MailboxCapacity = 3 });
-        var gate = await _system.BlockAsync(pid);
+        var pid = System.Spawn(new ProbeServer(), new SpawnOptions { MailboxCapacity = 3 });
+        var gate = await System.BlockAsync(pid);
         for (var i = 0; i < 3; i++)
         {
-            _system.Send(pid, new Probe.Note($"n{i}"));
+            System.Send(pid, new Probe.Note($"n{i}"));
         }
 
-        var sendError = Assert.Throws<MailboxFullException>(() => _system.Send(pid, new Probe.Note("overflow")));
-        var accepted = _system.TrySend(pid, new Probe.Note("overflow"));
+        var sendError = Assert.Throws<MailboxFullException>(() => System.Send(pid, new Probe.Note("overflow")));
+        var accepted = System.TrySend(pid, new Probe.Note("overflow"));
         var callError = await Assert.ThrowsAsync<MailboxFullException>(
-            () => _system.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(1)).Guarded());
-        var info = _system.GetInfo(pid)!;
+            () => System.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(1)).Guarded());
+        var info = System.GetInfo(pid)!;
         gate.SetResult();
 
         Assert.False(accepted);
@@ -65,16 +53,16 @@ public sealed class MailboxTests : IAsyncLifetime
     public async Task Mailbox_ManyConcurrentSenders_OneMessageAtATimeInOrderPerSender()
     {
         var server = new ProbeServer();
-        var pid = _system.Spawn(server);
+        var pid = System.Spawn(server);
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(sender => Task.Run(() =>
         {
             for (var i = 0; i < 2_000; i++)
             {
-                _system.Cast(pid, new Probe.Note($"{sender}:{i}"));
+                System.Cast(pid, new Probe.Note($"{sender}:{i}"));
             }
         })));
-        await _system.BarrierAsync(pid);
+        await System.BarrierAsync(pid);
 
         Assert.Equal(1, server.MaxConcurrency);
         var notes = server.Log.Where(line => line.Contains(':')).ToList();
@@ -89,27 +77,27 @@ public sealed class MailboxTests : IAsyncLifetime
     [Fact]
     public async Task Mailbox_FloodThenDrain_HandlesEveryMessage()
     {
-        var pid = _system.Spawn(new ProbeServer());
-        var gate = await _system.BlockAsync(pid);
+        var pid = System.Spawn(new ProbeServer());
+        var gate = await System.BlockAsync(pid);
 
         for (var i = 0; i < 50_000; i++)
         {
-            _system.Send(pid, new Probe.Note("x"));
+            System.Send(pid, new Probe.Note("x"));
         }
 
-        Assert.Equal(50_000, _system.GetInfo(pid)!.QueueDepth);
+        Assert.Equal(50_000, System.GetInfo(pid)!.QueueDepth);
         gate.SetResult();
-        await _system.BarrierAsync(pid);
+        await System.BarrierAsync(pid);
 
-        Assert.Equal(0, _system.GetInfo(pid)!.QueueDepth);
-        Assert.Equal(50_000 + 2, _system.GetInfo(pid)!.MessagesHandled);
+        Assert.Equal(0, System.GetInfo(pid)!.QueueDepth);
+        Assert.Equal(50_000 + 2, System.GetInfo(pid)!.MessagesHandled);
     }
 
     [Fact]
     public void Send_ToDeadPid_IsDroppedSilently()
     {
-        _system.Send(new Pid(12345), new Probe.Note("nobody"));
+        System.Send(new Pid(12345), new Probe.Note("nobody"));
 
-        Assert.False(_system.TrySend(new Pid(12345), new Probe.Note("nobody")));
+        Assert.False(System.TrySend(new Pid(12345), new Probe.Note("nobody")));
     }
 }

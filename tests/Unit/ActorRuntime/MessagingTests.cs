@@ -1,81 +1,65 @@
 using ActorRuntime;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class MessagingTests : IAsyncLifetime
+public sealed class MessagingTests : ActorSystemTest
 {
-    private readonly FakeTimeProvider _time = new();
-    private ActorSystem _system = null!;
-    private ProbeServer _server = null!;
-    private Pid _pid;
-
-    public Task InitializeAsync()
-    {
-        _system = new ActorSystem(time: _time);
-        _server = new ProbeServer();
-        _pid = _system.Spawn(_server);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _system.DisposeAsync();
-
     [Fact]
     public async Task Cast_And_Send_ReachTheirCallbacks()
     {
-        _system.Cast(_pid, new Probe.Note("cast"));
-        _system.Send(_pid, new Probe.Note("info"));
-        await _system.BarrierAsync(_pid);
+        System.Cast(Pid, new Probe.Note("cast"));
+        System.Send(Pid, new Probe.Note("info"));
+        await System.BarrierAsync(Pid);
 
-        Assert.Equal(["init", "cast", "info"], _server.Log.ToArray());
+        Assert.Equal(["init", "cast", "info"], Server.Log.ToArray());
     }
 
     [Fact]
     public async Task SendAfter_DeliversWhenTheClockReachesTheDelay()
     {
-        _system.SendAfter(_pid, new Probe.Note("later"), TimeSpan.FromSeconds(5));
+        System.SendAfter(Pid, new Probe.Note("later"), TimeSpan.FromSeconds(5));
 
-        _time.Advance(TimeSpan.FromSeconds(4));
-        await _system.BarrierAsync(_pid);
-        var before = _server.Log.Contains("later");
-        _time.Advance(TimeSpan.FromSeconds(1));
-        await _system.BarrierAsync(_pid);
+        Time.Advance(TimeSpan.FromSeconds(4));
+        await System.BarrierAsync(Pid);
+        var before = Server.Log.Contains("later");
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await System.BarrierAsync(Pid);
 
         Assert.False(before);
-        Assert.Contains("later", _server.Log);
+        Assert.Contains("later", Server.Log);
     }
 
     [Fact]
     public async Task SendAfter_Disposed_NeverDelivers()
     {
-        var timer = _system.SendAfter(_pid, new Probe.Note("cancelled"), TimeSpan.FromSeconds(5));
+        var timer = System.SendAfter(Pid, new Probe.Note("cancelled"), TimeSpan.FromSeconds(5));
 
         timer.Dispose();
-        _time.Advance(TimeSpan.FromSeconds(10));
-        await _system.BarrierAsync(_pid);
+        Time.Advance(TimeSpan.FromSeconds(10));
+        await System.BarrierAsync(Pid);
 
-        Assert.DoesNotContain("cancelled", _server.Log);
+        Assert.DoesNotContain("cancelled", Server.Log);
     }
 
     [Fact]
     public async Task HandleInfo_Default_IgnoresUnknownMessages()
     {
-        var pid = _system.Spawn(new MinimalServer());
+        var pid = System.Spawn(new MinimalServer());
 
-        _system.Send(pid, "unexpected");
-        var reply = await _system.CallAsync(pid, "ping", TimeSpan.FromSeconds(5)).Guarded();
+        System.Send(pid, "unexpected");
+        var reply = await System.CallAsync(pid, "ping", TimeSpan.FromSeconds(5)).Guarded();
 
         Assert.Equal("pong", reply);
-        Assert.Equal(0, _system.GetInfo(pid)!.Crashes);
+        Assert.Equal(0, System.GetInfo(pid)!.Crashes);
     }
 
     [Fact]
     public async Task HandleCast_NotOverridden_CrashesWithAClearReason()
     {
-        var pid = _system.Spawn(new MinimalServer());
-        using var probe = new EventProbe(_system, pid);
+        var pid = System.Spawn(new MinimalServer());
+        using var probe = new EventProbe(System, pid);
 
-        _system.Cast(pid, "unexpected");
+        System.Cast(pid, "unexpected");
         var crash = await probe.WaitForAsync(e => e.Kind == global::ActorRuntime.Diagnostics.ActorEventKind.Crashed);
 
         Assert.Contains("does not override HandleCastAsync", crash.Reason);
