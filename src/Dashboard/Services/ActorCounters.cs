@@ -21,6 +21,9 @@ public sealed record ActorCounters
     /// <summary>Calls that got another call's answer.</summary>
     public long Misrouted { get; init; }
 
+    /// <summary>Naive-mode calls that timed out because a later call overwrote their From (see <see cref="NaiveSlot"/>).</summary>
+    public long Stranded { get; init; }
+
     /// <summary>Actor crashes.</summary>
     public long Crashes { get; init; }
 

@@ -18,7 +18,7 @@ public sealed partial class ActorSession
             return new CallOutcomeView(callId, CallStage.Error, State == SessionState.AtCapacity ? "server at capacity" : "no actor") { Failure = CallFailure.NoActor };
         }
 
-        Tracker.Begin(callId, origin, wait);
+        Tracker.Begin(callId, origin, wait, Mode);
         var outcome = await CallAsync(pid, callId, origin, wait, cancellationToken);
         Tracker.End(outcome.View.CallId, outcome.View.Stage, outcome.View.Text, outcome.AnsweredWith);
         return outcome.View;

@@ -34,6 +34,10 @@ public sealed record CallRecord
     /// <summary>Who made it.</summary>
     public required CallOrigin Origin { get; init; }
 
+    /// <summary>Which actor implementation the call was made to (naive calls can be stranded, see <see cref="NaiveSlot"/>).</summary>
+    /// <value>Defaults to <see cref="ActorMode.Correct"/>.</value>
+    public ActorMode Mode { get; init; }
+
     /// <summary>The caller's timeout.</summary>
     public required TimeSpan Timeout { get; init; }
 
@@ -46,6 +50,9 @@ public sealed record CallRecord
     /// <summary>|2| the actor took it off the mailbox.</summary>
     public long HandlingAt { get; init; }
 
+    /// <summary>The order in which the owner's actors took calls off their mailboxes (1, 2, …; 0 before): exact where timestamps tie.</summary>
+    public long HandlingOrder { get; init; }
+
     /// <summary>|3| the external job started.</summary>
     public long ExternalStartedAt { get; init; }
 
@@ -54,6 +61,10 @@ public sealed record CallRecord
 
     /// <summary>|5| the external job reported back (or was found never to answer).</summary>
     public long ExternalDoneAt { get; init; }
+
+    /// <summary>When the actor's <c>Reply</c> reached this caller's From (its own answer or, naive, another's); 0 if none did.</summary>
+    /// <remarks>On the actor's thread, so it can precede <see cref="EndedAt"/> (stamped when the caller resumes) by a scheduling delay.</remarks>
+    public long RepliedAt { get; init; }
 
     /// <summary>|6| the caller resumed: reply, timeout or error.</summary>
     public long EndedAt { get; init; }

@@ -24,6 +24,7 @@ public sealed class CallTracker : IActorEventListener
     private readonly LongHistogram _latencyMicros = new(HighestLatencyMicros, 2);
     private ActorCounters _counters = new();
     private long _version;
+    private long _handlingOrder;
     private string? _lastCrash;
     private long _lastRestartAt;
 
@@ -33,10 +34,10 @@ public sealed class CallTracker : IActorEventListener
     /// <summary>Increases on every change; a viewer re-renders only when it moved.</summary>
     public long Version => Interlocked.Read(ref _version);
 
-    /// <summary>The caller is about to send call <paramref name="callId"/>.</summary>
-    public void Begin(long callId, CallOrigin origin, TimeSpan timeout) => Update(() =>
+    /// <summary>The caller is about to send call <paramref name="callId"/> to an actor running in <paramref name="mode"/>.</summary>
+    public void Begin(long callId, CallOrigin origin, TimeSpan timeout, ActorMode mode = ActorMode.Correct) => Update(() =>
     {
-        var record = new CallRecord { CallId = callId, Origin = origin, Timeout = timeout, SentAt = _time.GetTimestamp(), Stage = CallStage.Queued };
+        var record = new CallRecord { CallId = callId, Origin = origin, Mode = mode, Timeout = timeout, SentAt = _time.GetTimestamp(), Stage = CallStage.Queued };
         _calls[callId] = record;
         _order.Enqueue(callId);
         while (_order.Count > RecentCapacity)
@@ -68,6 +69,8 @@ public sealed class CallTracker : IActorEventListener
         {
             CallStage.Replied => _counters with { Replies = _counters.Replies + 1 },
             CallStage.Misrouted => _counters with { Misrouted = _counters.Misrouted + 1, Errors = _counters.Errors + 1 },
+            CallStage.TimedOut when record is not null && NaiveSlot.OverwrittenBy(record, _calls.Values) is not null =>
+                _counters with { Timeouts = _counters.Timeouts + 1, Stranded = _counters.Stranded + 1 },
             CallStage.TimedOut => _counters with { Timeouts = _counters.Timeouts + 1 },
             _ => _counters with { Errors = _counters.Errors + 1 },
         };
@@ -98,7 +101,7 @@ public sealed class CallTracker : IActorEventListener
     {
         switch (actorEvent.Kind)
         {
-            case ActorEventKind.CallStarted or ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.LateReplyDropped:
+            case ActorEventKind.CallStarted or ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.CallReplied or ActorEventKind.LateReplyDropped:
                 OnCallEvent(actorEvent.Kind, actorEvent.RequestId, actorEvent.Message);
                 break;
             case ActorEventKind.Crashed:
@@ -162,7 +165,8 @@ public sealed class CallTracker : IActorEventListener
 
             _calls[callId] = kind switch
             {
-                ActorEventKind.CallHandling => record with { HandlingAt = now },
+                ActorEventKind.CallHandling => record with { HandlingAt = now, HandlingOrder = ++_handlingOrder },
+                ActorEventKind.CallReplied => record with { RepliedAt = now },
                 ActorEventKind.CallDeferred => record with
                 {
                     DeferredAt = now,
