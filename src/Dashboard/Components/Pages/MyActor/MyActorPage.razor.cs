@@ -20,6 +20,7 @@ public sealed partial class MyActorPage
     private long _renderedAt;
     private DotNetObjectReference<MyActorPage>? _selfReference;
     private IJSObjectReference? _heartbeat;
+    private bool _caveatsOpen;
 
     [Inject] private ActorSession Session { get; set; } = null!;
 
@@ -100,6 +101,8 @@ public sealed partial class MyActorPage
         Render(force: true);
         return Task.CompletedTask;
     }
+
+    private void ToggleCaveats() => _caveatsOpen = !_caveatsOpen;
 
     private async Task RestartAsync()
     {
