@@ -2,12 +2,14 @@ namespace ActorRuntime.Diagnostics;
 
 /// <summary>
 /// Callback durations in power-of-two microsecond buckets: enough for a p99 within a factor of two,
-/// at the cost of one array per actor that has handled a message. Written by the actor's own loop only.
+/// at the cost of one small array per actor that has handled a message (24 <see cref="int"/> buckets,
+/// the last one holding everything from 8 s up; counts saturate instead of wrapping). Written by the
+/// actor's own loop only.
 /// </summary>
 internal sealed class HandleTimeStats
 {
-    private const int Buckets = 32;
-    private readonly long[] _counts = new long[Buckets];
+    private const int Buckets = 24;
+    private readonly int[] _counts = new int[Buckets];
     private long _total;
     private long _totalTicks;
     private long _maxTicks;
@@ -16,7 +18,11 @@ internal sealed class HandleTimeStats
     {
         var micros = (ulong)(ticks / 10) + 1; // ticks are 100 ns
         var bucket = Math.Min(63 - ulong.LeadingZeroCount(micros), Buckets - 1);
-        _counts[bucket]++;
+        if (_counts[bucket] != int.MaxValue)
+        {
+            _counts[bucket]++;
+        }
+
         _totalTicks += ticks;
         if (ticks > _maxTicks)
         {
@@ -53,6 +59,11 @@ internal sealed class HandleTimeStats
             seen += Volatile.Read(ref _counts[i]);
             if (seen >= rank)
             {
+                if (i == Buckets - 1)
+                {
+                    return Max; // the open-ended last bucket
+                }
+
                 var upperMicros = (1L << (i + 1)) - 1;
                 return TimeSpan.FromTicks(Math.Min(upperMicros * 10, Volatile.Read(ref _maxTicks)));
             }
