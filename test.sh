@@ -150,6 +150,18 @@ for project in "${projects[@]}"; do
   failed=$((failed + f))
 done
 
+# The benchmarks' smoke run (every scenario once, tiny counts; never judges timings), so they never rot.
+# Skipped when a --filter narrows the run, or with BENCH_SMOKE=0.
+if [[ "${BENCH_SMOKE:-1}" != 0 && " $* " != *" --filter "* ]]; then
+  if ! bash bench/smoke.sh >"$RESULTS/bench-smoke.log" 2>&1; then
+    tail -n 20 "$RESULTS/bench-smoke.log" >&2
+    log "bench smoke failed ($RESULTS/bench-smoke.log)"
+    status=1
+  else
+    log "$(tail -n 1 "$RESULTS/bench-smoke.log")"
+  fi
+fi
+
 if [[ $passed -eq 0 ]]; then log "no test passed"; status=1; fi
 if [[ $failed -gt 0 ]]; then status=1; fi
 
