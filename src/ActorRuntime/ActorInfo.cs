@@ -67,6 +67,11 @@ public sealed record ActorInfo
     public string? LastCrashReason { get; init; }
 
     /// <summary>Mean callback duration.</summary>
+    /// <remarks>
+    /// The handle-time figures come from a sample of callbacks (the first of each run and one in 16)
+    /// while nobody listens to the actor's events or the <c>actor.handle.duration</c> histogram, so a
+    /// rare outlier can be missed; with a listener every callback is timed. The counters are always exact.
+    /// </remarks>
     public TimeSpan HandleTimeMean { get; init; }
 
     /// <summary>99th percentile of callback duration (within a factor of two).</summary>
