@@ -13,8 +13,10 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
-    // Every test starts from an empty node: the previous test's connections must be gone.
-    public Task DisposeAsync() => Eventually.TrueAsync(() => fixture.Actors().ActorCount == 0, "every actor of the test stopped");
+    // Every test starts from an empty node: the previous test's connections must be gone (an actor busy with a
+    // 5 s flood message stops once that message is done).
+    public Task DisposeAsync() =>
+        Eventually.TrueAsync(() => fixture.Actors().ActorCount == 0, "every actor of the test stopped", TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task Invoke_FasterThanTheBudget_ThrowsHubExceptionThenRecovers()
@@ -144,7 +146,7 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
     public async Task Request_MailboxFull_ReturnsMailboxFull()
     {
         // Arrange: with a mailbox of one, a second flood message gets in only once the actor has taken the first,
-        // which keeps it busy for 2 s; so after two accepted messages the mailbox is full. A refill loop keeps it full
+        // which keeps it busy for 5 s; so after two accepted messages the mailbox is full. A refill loop keeps it full
         // (each time the actor takes a message, the next flood message takes the free place), so the request finds
         // it full however slow the machine is.
         await using var connection = await HubClients.ConnectAsync(fixture);
