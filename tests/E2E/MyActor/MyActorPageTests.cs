@@ -84,11 +84,10 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
     }
 
     [Fact]
-    public async Task ClosingTabs_BringsTheNodeActorCountBack()
+    public async Task ClosingTabs_StopsTheirActors()
     {
         var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
         await using var context = await fixture.NewContextAsync();
-        var before = system.ActorCount;
 
         var tabs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => context.OpenInteractiveAsync("/")));
         foreach (var tab in tabs)
@@ -96,17 +95,17 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
             await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(PidPattern());
         }
 
-        var pids = await Task.WhenAll(tabs.Select(tab => tab.GetByTestId("actor-pid").InnerTextAsync()));
+        // Counted by pid, not by the node's total: earlier tests' tabs may still be closing.
+        var pids = (await Task.WhenAll(tabs.Select(tab => tab.GetByTestId("actor-pid").InnerTextAsync()))).Select(Pid.Parse).ToList();
         Assert.NotEqual(pids[0], pids[1]);
-        Assert.Equal(before + 2, system.ActorCount);
+        Assert.All(pids, pid => Assert.True(system.IsAlive(pid)));
 
         foreach (var tab in tabs)
         {
             await tab.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
         }
 
-        await Eventually.TrueAsync(() => system.ActorCount == before, "the closed tabs' actors to stop");
-        Assert.All(pids, pid => Assert.False(system.IsAlive(Pid.Parse(pid))));
+        await Eventually.TrueAsync(() => pids.All(pid => !system.IsAlive(pid)), "the closed tabs' actors to stop", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
