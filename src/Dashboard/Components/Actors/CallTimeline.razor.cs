@@ -56,16 +56,19 @@ public sealed partial class CallTimeline
         _ => 4,
     };
 
-    /// <summary>An arrow shortened where it touches a badge, so its head stays visible.</summary>
-    private static (double X1, double Y1, double X2, double Y2) Trim(TimelineShape s)
+    /// <summary>An arrow shortened where it touches one of its call's badges, so its head stays visible.</summary>
+    private (double X1, double Y1, double X2, double Y2) Trim(TimelineShape s)
     {
         const double Badge = 7.5;
+        var badges = _shapesByCall[s.CallId].Where(b => b.Kind == ShapeKind.StepBadge).ToList();
         var (dx, dy) = (s.X2 - s.X1, s.Y2 - s.Y1);
         var length = Math.Max(1, Math.Sqrt((dx * dx) + (dy * dy)));
         var (ux, uy) = (dx / length, dy / length);
-        var start = s.Step is 1 or 3 or 5 ? Badge : 0; // 1, 3 and 5 leave a badge (3 leaves badge 2)
-        var end = s.Step is 1 or 3 or 6 ? Badge : 1;   // 1, 3 and 6 end at one
+        var start = badges.Exists(b => Touches(b, s.X1, s.Y1)) ? Badge : 0;
+        var end = badges.Exists(b => Touches(b, s.X2, s.Y2)) ? Badge : 1;
         return (s.X1 + (ux * start), s.Y1 + (uy * start), s.X2 - (ux * end), s.Y2 - (uy * end));
+
+        static bool Touches(TimelineShape badge, double x, double y) => Math.Abs(badge.X1 - x) < 0.5 && Math.Abs(badge.Y1 - y) < 0.5;
     }
 
     private void Select(long callId) => _selected = _selected == callId ? null : callId;

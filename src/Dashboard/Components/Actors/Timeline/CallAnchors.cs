@@ -10,6 +10,7 @@ namespace Dashboard.Components.Actors.Timeline;
 internal sealed class CallAnchors
 {
     private readonly Dictionary<Anchor, double> _x = [];
+    private readonly Dictionary<Anchor, long> _at = [];
 
     /// <summary>The events of a call, in the order used to break timestamp ties.</summary>
     internal enum Anchor
@@ -36,6 +37,9 @@ internal sealed class CallAnchors
 
     /// <summary>x of an event, or null when it has not happened.</summary>
     public double? this[Anchor anchor] => _x.TryGetValue(anchor, out var x) ? x : null;
+
+    /// <summary>The timestamp of an event, or null when it has not happened.</summary>
+    public long? At(Anchor anchor) => _at.TryGetValue(anchor, out var at) ? at : null;
 
     /// <summary>Places the events of <paramref name="call"/> with <paramref name="toX"/>, keeping them in order and apart.</summary>
     /// <param name="call">The call.</param>
@@ -74,6 +78,7 @@ internal sealed class CallAnchors
         for (var i = 0; i < xs.Length; i++)
         {
             anchors._x[events[i].Anchor] = xs[i];
+            anchors._at[events[i].Anchor] = events[i].At;
         }
 
         anchors.WaitEnd = anchors[Anchor.Ended] ?? Math.Max(anchors.Now, xs[^1] + (TimelineLayout.MinStepGap / 2));

@@ -33,17 +33,22 @@ public sealed partial class TimelineLayout
             Lane(ShapeKind.DashedWait, x1, a.WaitEnd, yC, "the caller is blocked in CallAsync");
         }
 
-        // |1| call → |2| take (after a visible wait in the mailbox, if any).
-        var arrives = x2 ?? x1 + MinStepGap;
-        Add(ShapeKind.Arrow, x1, yC, arrives, yA, 1);
+        // |1| call → |2| take; a call that waits in the mailbox (one message at a time) lands on a grey bar first.
+        var inbox = x1 + (MinStepGap / 2);
         Add(ShapeKind.StepBadge, x1, yC, x1, yC, 1);
         if (x2 is null && !call.IsEnded)
         {
-            Lane(ShapeKind.Queued, arrives, Math.Max(a.Now, arrives), yA, "in the mailbox, behind other messages");
+            Add(ShapeKind.Arrow, x1, yC, inbox, yA, 1);
+            Lane(ShapeKind.Queued, inbox, Math.Max(a.Now, inbox), yA, "in the mailbox, behind other messages");
         }
-        else if (x2 is { } taken && call.HandlingAt != 0 && toX(call.HandlingAt) - toX(call.SentAt) >= VisibleQueue)
+        else if (x2 is { } taken && toX(call.HandlingAt) - toX(call.SentAt) >= VisibleQueue)
         {
-            Lane(ShapeKind.Queued, x1, taken, yA, $"in the mailbox for {Duration(call.HandlingAt - call.SentAt, frequency)}: one message at a time");
+            Add(ShapeKind.Arrow, x1, yC, inbox, yA, 1);
+            Lane(ShapeKind.Queued, inbox, taken, yA, $"in the mailbox for {Duration(call.HandlingAt - call.SentAt, frequency)}: one message at a time");
+        }
+        else
+        {
+            Add(ShapeKind.Arrow, x1, yC, x2 ?? x1 + MinStepGap, yA, 1);
         }
 
         if (x2 is { } take)
@@ -86,8 +91,18 @@ public sealed partial class TimelineLayout
         if (x5 is { } result)
         {
             var reply = replyPoint!.Value;
-            Add(ShapeKind.Arrow, result, yW, reply, yA, 5);
             Add(ShapeKind.StepBadge, result, yW, result, yW, 5);
+            if (a.At(Anchor.AnswerDelivered) is { } delivered && toX(delivered) - toX(call.ExternalDoneAt) >= VisibleQueue)
+            {
+                // The WorkDone message itself waited behind other messages before the actor could reply.
+                Add(ShapeKind.Arrow, result, yW, result + (MinStepGap / 2), yA, 5);
+                Lane(ShapeKind.Queued, result + (MinStepGap / 2), reply, yA, $"the result waited in the mailbox for {Duration(delivered - call.ExternalDoneAt, frequency)}: one message at a time");
+            }
+            else
+            {
+                Add(ShapeKind.Arrow, result, yW, reply, yA, 5);
+            }
+
             if (call.AnsweredWith == call.CallId && x6 is { } resumed)
             {
                 Add(ShapeKind.Arrow, reply, yA, resumed, yC, 6);

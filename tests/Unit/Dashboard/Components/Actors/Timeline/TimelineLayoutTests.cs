@@ -158,7 +158,24 @@ public sealed class TimelineLayoutTests
         var layout = Build([queued], now: At(600));
 
         var queue = Assert.Single(layout.Shapes, s => s.Kind == ShapeKind.Queued);
-        Assert.Equal((Badges(layout, 1)[0].X1, Badges(layout, 1)[1].X1, layout.Rows[0].ActorY), (queue.X1, queue.X2, queue.Y1));
+        var (sent, taken) = (Badges(layout, 1)[0], Badges(layout, 1)[1]);
+        Assert.Equal((sent.X1 + (TimelineLayout.MinStepGap / 2), taken.X1, layout.Rows[0].ActorY), (queue.X1, queue.X2, queue.Y1));
+        var call = Assert.Single(layout.Shapes, s => s.Kind == ShapeKind.Arrow && s.Step == 1);
+        Assert.Equal((queue.X1, queue.Y1), (call.X2, call.Y2)); // the call lands in the mailbox, not at |2|
+    }
+
+    [Fact]
+    public void Build_ResultThatWaitedInTheMailbox_ShowsTheQueueBeforeTheReply()
+    {
+        var waited = Replied(1) with { RepliedAt = At(800), EndedAt = At(800.05) }; // result at 300 ms, the actor busy until 800 ms
+
+        var layout = Build([waited], now: At(900));
+
+        var queue = Assert.Single(layout.Shapes, s => s.Kind == ShapeKind.Queued);
+        var result = Assert.Single(Badges(layout, 1), b => b.Step == 5);
+        var reply = Assert.Single(layout.Shapes, s => s.Kind == ShapeKind.Arrow && s.Step == 6);
+        Assert.Equal((result.X1 + (TimelineLayout.MinStepGap / 2), reply.X1, layout.Rows[0].ActorY), (queue.X1, queue.X2, queue.Y1));
+        Assert.Contains("500 ms", queue.Title);
     }
 
     [Fact]
