@@ -12,10 +12,22 @@ namespace Dashboard.Extensions;
 public static class HubExtensions
 {
     /// <summary>
+    /// The category of SignalR's hub dispatcher, which logs every exception a hub method throws at Error with its
+    /// stack trace — including each <see cref="HubException"/> thrown on purpose to refuse a call.
+    /// </summary>
+    private const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
+    /// <summary>
     /// Adds <see cref="HeartbeatHub"/> with its own limits (<see cref="HeartbeatHubOptions"/>, validated at start-up):
     /// messages of at most 32 KB, no detailed errors, a per-connection call budget and string enums on the wire.
     /// The Blazor circuit hub keeps its own settings.
     /// </summary>
+    /// <remarks>
+    /// SignalR's dispatcher logs only from Critical on: otherwise each refused call (a client over its budget, bad
+    /// arguments) would leave an Error entry with a stack trace, and one hostile client could write a thousand a
+    /// second. <see cref="HeartbeatHubFilter"/> logs refusals at Debug and real failures of the hub's methods at Error.
+    /// Blazor's circuit hub reports its own errors through the circuit's log.
+    /// </remarks>
     public static IServiceCollection AddHeartbeatHub(this IServiceCollection services)
     {
         services.AddOptions<HeartbeatHubOptions>()
@@ -26,6 +38,7 @@ public static class HubExtensions
         services.TryAddSingleton<ActorSessionFactory>();
         services.AddSingleton<HubSessionRegistry>();
         services.AddSingleton<HeartbeatHubFilter>();
+        services.AddLogging(logging => logging.AddFilter(DispatcherCategory, LogLevel.Critical));
         services.AddSignalR()
             .AddJsonProtocol(json => HeartbeatHubProtocol.Configure(json.PayloadSerializerOptions))
             .AddHubOptions<HeartbeatHub>(_ => { }); // registers the per-hub options; their values are set below, from configuration

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
@@ -31,9 +32,10 @@ public class DashboardFixture : IAsyncLifetime
 
     /// <param name="settings">Configuration overrides for the server.</param>
     /// <param name="environment">The hosting environment. Defaults to Development.</param>
-    protected DashboardFixture(IReadOnlyDictionary<string, string?> settings, string? environment = null)
+    /// <param name="configure">More set-up of the server's host (see <see cref="DashboardServer"/>); none by default.</param>
+    protected DashboardFixture(IReadOnlyDictionary<string, string?> settings, string? environment = null, Action<IWebHostBuilder>? configure = null)
     {
-        Server = new DashboardServer(environment ?? Environments.Development, settings);
+        Server = new DashboardServer(environment ?? Environments.Development, settings, configure);
     }
 
     /// <summary>The app under test; its <c>Services</c> reach the app's DI container.</summary>

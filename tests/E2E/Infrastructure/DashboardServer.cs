@@ -20,14 +20,17 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
 {
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IWebHostBuilder>? _configure;
     private Uri? _baseAddress;
 
     /// <param name="environment">The hosting environment. Defaults to Development.</param>
     /// <param name="settings">Configuration overrides, e.g. <c>["Heartbeat:Interval"] = "00:00:01"</c>.</param>
-    public DashboardServer(string? environment = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configure">More set-up of the host after the settings, e.g. an extra logger provider; none by default.</param>
+    public DashboardServer(string? environment = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configure = null)
     {
         _environment = environment ?? Environments.Development;
         _settings = settings ?? new Dictionary<string, string?>();
+        _configure = configure;
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -53,5 +56,7 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        _configure?.Invoke(builder);
     }
 }
