@@ -96,7 +96,7 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         }
 
         // Counted by pid, not by the node's total: earlier tests' tabs may still be closing.
-        var pids = (await Task.WhenAll(tabs.Select(tab => tab.GetByTestId("actor-pid").InnerTextAsync()))).Select(Pid.Parse).ToList();
+        var pids = (await Task.WhenAll(tabs.Select(tab => tab.GetByTestId("actor-pid").InnerTextAsync()))).Select(text => Pid.Parse(text)).ToList();
         Assert.NotEqual(pids[0], pids[1]);
         Assert.All(pids, pid => Assert.True(system.IsAlive(pid)));
 
