@@ -24,30 +24,6 @@ public sealed class ShortRetentionCollection : ICollectionFixture<ShortRetention
 public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
 {
     [Fact]
-    public async Task Offline_BriefDropMidCall_ReconnectsToTheSameActorAndShowsTheOutcome()
-    {
-        var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
-        await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var connection = await CircuitConnection.AttachAsync(page);
-        await page.GotoAsync("/");
-        await page.WaitForInteractiveAsync();
-        var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
-        await page.SetSliderAsync("slider-latency", 1500);
-        await page.GetByTestId("btn-request").ClickAsync();
-        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
-
-        await connection.GoOfflineAsync();
-        await Eventually.TrueAsync(() => system.GetDeferredCalls(Pid.Parse(pid)).Count == 0, "the call to finish on the server while the tab is offline");
-        await connection.GoOnlineAsync();
-
-        // The call went on on the server while the tab was away; the circuit (and its actor) survived.
-        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
-        await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
-        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("0");
-    }
-
-    [Fact]
     public async Task TabVanishesOfflineMidCall_AfterTheRetentionPeriod_TheCallEndsAndTheActorIsGone()
     {
         var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
@@ -78,4 +54,46 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         await Expect(again.GetByTestId("count-calls")).ToHaveTextAsync("0");
     }
 
+}
+
+/// <summary>A server that keeps a dropped tab's circuit for a minute, so a reconnect has time to find it.</summary>
+public sealed class LongRetentionFixture() : DashboardFixture(new Dictionary<string, string?>
+{
+    ["Dashboard:DisconnectedCircuitRetention"] = "00:01:00",
+    ["Heartbeat:IntervalMin"] = "00:10:00",
+    ["Heartbeat:IntervalMax"] = "00:10:00",
+});
+
+[CollectionDefinition(Name)]
+public sealed class LongRetentionCollection : ICollectionFixture<LongRetentionFixture>
+{
+    public const string Name = "LongRetention";
+}
+
+[Collection(LongRetentionCollection.Name)]
+public sealed class BrowserReconnectTests(LongRetentionFixture fixture)
+{
+    [Fact]
+    public async Task Offline_BriefDropMidCall_ReconnectsToTheSameActorAndShowsTheOutcome()
+    {
+        var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var connection = await CircuitConnection.AttachAsync(page);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
+        await page.SetSliderAsync("slider-latency", 1500);
+        await page.GetByTestId("btn-request").ClickAsync();
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
+
+        await connection.GoOfflineAsync();
+        await Eventually.TrueAsync(() => system.GetDeferredCalls(Pid.Parse(pid)).Count == 0, "the call to finish on the server while the tab is offline");
+        await connection.GoOnlineAsync();
+
+        // The call went on on the server while the tab was away; the circuit (and its actor) survived.
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
+        await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("0");
+    }
 }
