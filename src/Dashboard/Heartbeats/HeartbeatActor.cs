@@ -31,7 +31,7 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     {
         if (request is not HeartbeatRequest heartbeat)
         {
-            return ValueTask.FromResult(Reply(new HeartbeatReply(0, false, $"Unknown request '{request}'.", TimeSpan.Zero), state));
+            return ValueTask.FromResult(Reply(HeartbeatProtocol.UnknownRequest(request), state));
         }
 
         // |2| start the async work, |4| keep From under its own key and return NoReply.
@@ -42,7 +42,7 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
 
     /// <inheritdoc/>
     protected override ValueTask<State> HandleCastAsync(object message, State state) =>
-        message is CrashCommand ? throw new SimulatedCrashException() : ValueTask.FromResult(state);
+        HeartbeatProtocol.HandleCast(message, state);
 
     /// <inheritdoc/>
     protected override ValueTask<State> HandleInfoAsync(object message, State state)

@@ -60,3 +60,15 @@ internal sealed record SweepAbandoned
 
 /// <summary>Thrown by <see cref="CrashCommand"/>: a crash on purpose.</summary>
 public sealed class SimulatedCrashException() : Exception("Crash requested from the dashboard.");
+
+/// <summary>What both heartbeat actors (correct and naive) answer the same way.</summary>
+internal static class HeartbeatProtocol
+{
+    /// <summary>The reply to a call that is not a <see cref="HeartbeatRequest"/>: an error result, not a crash.</summary>
+    public static HeartbeatReply UnknownRequest(object request) =>
+        new(0, false, $"Unknown request '{request}'.", TimeSpan.Zero);
+
+    /// <summary>Casts: <see cref="CrashCommand"/> throws (a crash on purpose); anything else is ignored.</summary>
+    public static ValueTask<TState> HandleCast<TState>(object message, TState state) =>
+        message is CrashCommand ? throw new SimulatedCrashException() : ValueTask.FromResult(state);
+}

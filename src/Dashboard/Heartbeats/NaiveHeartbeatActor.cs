@@ -24,7 +24,7 @@ public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOpt
     {
         if (request is not HeartbeatRequest heartbeat)
         {
-            return ValueTask.FromResult(Reply(new HeartbeatReply(0, false, $"Unknown request '{request}'.", TimeSpan.Zero), state));
+            return ValueTask.FromResult(Reply(HeartbeatProtocol.UnknownRequest(request), state));
         }
 
         state.Slot = from; // the bug: a second caller overwrites the first one's From
@@ -34,7 +34,7 @@ public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOpt
 
     /// <inheritdoc/>
     protected override ValueTask<State> HandleCastAsync(object message, State state) =>
-        message is CrashCommand ? throw new SimulatedCrashException() : ValueTask.FromResult(state);
+        HeartbeatProtocol.HandleCast(message, state);
 
     /// <inheritdoc/>
     protected override ValueTask<State> HandleInfoAsync(object message, State state)

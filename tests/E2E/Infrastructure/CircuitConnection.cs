@@ -29,6 +29,16 @@ public sealed partial class CircuitConnection
     /// <summary>How many circuit sockets went through the route.</summary>
     public int Routed => Volatile.Read(ref _routed);
 
+    /// <summary>Opens "/" in a new tab of <paramref name="context"/> with its circuit socket routed, once interactive.</summary>
+    public static async Task<(IPage Page, CircuitConnection Connection)> OpenRoutedAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        var connection = await AttachAsync(page);
+        await page.GotoAsync("/");
+        await page.WaitForInteractiveAsync();
+        return (page, connection);
+    }
+
     /// <summary>Drops the circuit's connection and keeps the browser offline.</summary>
     public async Task GoOfflineAsync()
     {

@@ -3,11 +3,7 @@ using E2E.Infrastructure;
 namespace E2E.MyActor;
 
 /// <summary>A server whose tabs send no heartbeat during a test, so call counts come from the test alone.</summary>
-public sealed class QuietHeartbeatFixture() : DashboardFixture(new Dictionary<string, string?>
-{
-    ["Heartbeat:IntervalMin"] = "00:10:00",
-    ["Heartbeat:IntervalMax"] = "00:10:00",
-});
+public sealed class QuietHeartbeatFixture() : DashboardFixture(Settings.QuietHeartbeat());
 
 [CollectionDefinition(Name)]
 public sealed class QuietHeartbeatCollection : ICollectionFixture<QuietHeartbeatFixture>

@@ -7,12 +7,10 @@ using static Microsoft.Playwright.Assertions;
 namespace E2E.Reliability;
 
 /// <summary>A server that forgets a vanished tab after 3 s instead of 3 min, with no background heartbeats.</summary>
-public sealed class ShortRetentionFixture() : DashboardFixture(new Dictionary<string, string?>
+public sealed class ShortRetentionFixture() : DashboardFixture(Settings.QuietHeartbeat(new Dictionary<string, string?>
 {
     ["Dashboard:DisconnectedCircuitRetention"] = "00:00:03",
-    ["Heartbeat:IntervalMin"] = "00:10:00",
-    ["Heartbeat:IntervalMax"] = "00:10:00",
-});
+}));
 
 [CollectionDefinition(Name)]
 public sealed class ShortRetentionCollection : ICollectionFixture<ShortRetentionFixture>
@@ -28,10 +26,7 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
     {
         var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var connection = await CircuitConnection.AttachAsync(page);
-        await page.GotoAsync("/");
-        await page.WaitForInteractiveAsync();
+        var (page, connection) = await CircuitConnection.OpenRoutedAsync(context);
         var pid = Pid.Parse(await page.GetByTestId("actor-pid").InnerTextAsync());
         await page.SetSliderAsync("slider-latency", 10_000);
         await page.SetSliderAsync("slider-timeout", 30_000);
@@ -53,16 +48,13 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         await Expect(again.GetByTestId("actor-pid")).Not.ToHaveTextAsync(pid.ToString());
         await Expect(again.GetByTestId("count-calls")).ToHaveTextAsync("0");
     }
-
 }
 
 /// <summary>A server that keeps a dropped tab's circuit for a minute, so a reconnect has time to find it.</summary>
-public sealed class LongRetentionFixture() : DashboardFixture(new Dictionary<string, string?>
+public sealed class LongRetentionFixture() : DashboardFixture(Settings.QuietHeartbeat(new Dictionary<string, string?>
 {
     ["Dashboard:DisconnectedCircuitRetention"] = "00:01:00",
-    ["Heartbeat:IntervalMin"] = "00:10:00",
-    ["Heartbeat:IntervalMax"] = "00:10:00",
-});
+}));
 
 [CollectionDefinition(Name)]
 public sealed class LongRetentionCollection : ICollectionFixture<LongRetentionFixture>
@@ -78,10 +70,7 @@ public sealed class BrowserReconnectTests(LongRetentionFixture fixture)
     {
         var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
         await using var context = await fixture.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var connection = await CircuitConnection.AttachAsync(page);
-        await page.GotoAsync("/");
-        await page.WaitForInteractiveAsync();
+        var (page, connection) = await CircuitConnection.OpenRoutedAsync(context);
         var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
         await page.SetSliderAsync("slider-latency", 1500);
         await page.GetByTestId("btn-request").ClickAsync();

@@ -7,13 +7,11 @@ namespace E2E.Timeline;
 /// A server for the timeline tests: external work of 1 s (±20 %), calls that give up after 3 s, and no
 /// heartbeats during a test — so a burst's outcome comes from the burst alone and ends within seconds.
 /// </summary>
-public sealed class TimelineFixture() : DashboardFixture(new Dictionary<string, string?>
+public sealed class TimelineFixture() : DashboardFixture(Settings.QuietHeartbeat(new Dictionary<string, string?>
 {
     ["Heartbeat:ExternalLatency"] = "00:00:01",
     ["Heartbeat:CallTimeout"] = "00:00:03",
-    ["Heartbeat:IntervalMin"] = "00:10:00",
-    ["Heartbeat:IntervalMax"] = "00:10:00",
-});
+}));
 
 [CollectionDefinition(Name)]
 [SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "An xunit collection definition.")]

@@ -47,7 +47,7 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
                 }
             }
         });
-        await SessionStartedAsync(system, flooded);
+        await UntilFloodIsHandledAsync(system, flooded);
         var during = await MeasureAsync(system, servers);
         await flood;
         var depth = system.GetInfo(flooded)!.QueueDepth;
@@ -69,7 +69,7 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Waits until the flooded actor is really busy (it has a backlog), without sleeping.</summary>
-    private static async Task SessionStartedAsync(ActorSystem system, Pid flooded)
+    private static async Task UntilFloodIsHandledAsync(ActorSystem system, Pid flooded)
     {
         while (system.GetInfo(flooded)!.MessagesHandled == 0)
         {

@@ -57,14 +57,14 @@ public sealed partial class ControlsPanel
         await OnChanged.InvokeAsync();
     }
 
-    private async Task Flood()
+    private async Task FloodAsync()
     {
         var outcome = Session.Flood();
         _lastResult = $"flood: {outcome.Accepted:N0} queued, {outcome.Rejected:N0} rejected (mailbox full)";
         await OnChanged.InvokeAsync();
     }
 
-    private async Task Crash()
+    private async Task CrashAsync()
     {
         Session.Crash();
         _lastResult = "crash requested: waiting callers fail at once, then the actor restarts";

@@ -135,7 +135,7 @@ public sealed partial class MyActorPage
         var view = Session.Snapshot();
         var moving = (view.Info?.QueueDepth ?? 0) > 0 || view.Tracker.Calls.Any(call => !call.IsEnded);
         var stale = view.Between(_renderedAt) >= IdleRefresh;
-        if (force || moving || stale || view.Tracker.Counters != _view?.Tracker.Counters || Session.Tracker.Version != _renderedVersion)
+        if (force || moving || stale || Session.Tracker.Version != _renderedVersion)
         {
             _view = view;
             _renderedVersion = Session.Tracker.Version;
