@@ -102,11 +102,14 @@ public sealed class CrashAndRestartTests : ActorSystemTest
     [Fact]
     public async Task Init_Throwing_WithoutRestart_ExitsAndFailsQueuedCallers()
     {
-        var server = new ProbeServer { FailInit = _ => true };
+        // Init waits until the call is queued, so the caller sees init's failure rather than a dead pid.
+        var initGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new ProbeServer { FailInit = _ => true, InitGate = initGate.Task };
         var pid = System.Spawn(server);
 
-        var error = await Assert.ThrowsAsync<ActorExitedException>(
-            () => System.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(5)).Guarded());
+        var call = System.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(5));
+        initGate.SetResult();
+        var error = await Assert.ThrowsAsync<ActorExitedException>(() => call.Guarded());
 
         Assert.Contains("init 1 failed", error.Reason);
         Assert.False(System.IsAlive(pid));

@@ -48,10 +48,18 @@ internal sealed class ProbeServer : GenServer<Dictionary<object, From>>
 
     public Func<int, bool>? FailInit { get; init; }
 
+    /// <summary>When set, init waits for it — lets a test queue calls before init finishes.</summary>
+    public Task? InitGate { get; init; }
+
     public Pid Pid => Self;
 
-    protected override ValueTask<Dictionary<object, From>> InitAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<Dictionary<object, From>> InitAsync(CancellationToken cancellationToken)
     {
+        if (InitGate is not null)
+        {
+            await InitGate;
+        }
+
         var count = Interlocked.Increment(ref InitCount);
         if (FailInit?.Invoke(count) == true)
         {
@@ -59,7 +67,7 @@ internal sealed class ProbeServer : GenServer<Dictionary<object, From>>
         }
 
         Log.Enqueue("init");
-        return ValueTask.FromResult(new Dictionary<object, From>());
+        return new Dictionary<object, From>();
     }
 
     protected override async ValueTask<CallResult<Dictionary<object, From>>> HandleCallAsync(object request, From from, Dictionary<object, From> kept)
