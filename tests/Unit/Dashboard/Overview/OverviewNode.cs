@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using ActorRuntime;
+using ActorRuntime.Diagnostics;
 using Dashboard.Heartbeats;
 using Dashboard.Overview;
 using Dashboard.Services;
@@ -14,7 +16,11 @@ internal sealed class OverviewNode : IAsyncDisposable
         System = new ActorSystem(new ActorSystemOptions { MaxActors = maxActors }, Time);
         Options = options ?? new OverviewOptions();
         Service = new OverviewService(System, Directory, Microsoft.Extensions.Options.Options.Create(Options));
+        _startedSubscription = System.Subscribe(_started); // after the service: listeners are told in order
     }
+
+    private readonly StartedListener _started = new();
+    private readonly IDisposable _startedSubscription;
 
     public FakeTimeProvider Time { get; } = new();
 
@@ -34,6 +40,9 @@ internal sealed class OverviewNode : IAsyncDisposable
         var actor = new GateActor();
         Gates.Add(actor);
         var pid = System.Spawn(actor, new SpawnOptions { Owner = owner });
+
+        // Init publishes Started from the loop; wait for it so that it cannot mark the row during a test's Refresh.
+        await _started.For(pid).WaitAsync(TimeSpan.FromSeconds(15));
         if (queued > 0)
         {
             System.Send(pid, actor.Gate);
@@ -51,9 +60,29 @@ internal sealed class OverviewNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Service.Dispose();
+        _startedSubscription.Dispose();
         Gates.ForEach(gate => gate.Open()); // a blocked actor could not stop
         await System.DisposeAsync();
     }
+}
+
+/// <summary>Completes a task per pid once the service has seen that actor's <see cref="ActorEventKind.Started"/>.</summary>
+internal sealed class StartedListener : IActorEventListener
+{
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _started = new();
+
+    public Task For(Pid pid) => Source(pid.Id).Task;
+
+    public void OnEvent(in ActorEvent actorEvent)
+    {
+        if (actorEvent.Kind == ActorEventKind.Started)
+        {
+            Source(actorEvent.Pid.Id).TrySetResult();
+        }
+    }
+
+    private TaskCompletionSource Source(long id) =>
+        _started.GetOrAdd(id, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
 /// <summary>
