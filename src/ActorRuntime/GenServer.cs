@@ -125,20 +125,40 @@ public abstract class GenServer<TState> : IGenServer
     async ValueTask IGenServer.InitCoreAsync(CancellationToken cancellationToken) =>
         _state = await InitAsync(cancellationToken).ConfigureAwait(false);
 
-    async ValueTask<CallDecision> IGenServer.HandleCallCoreAsync(object request, From from)
+    // The callbacks usually complete synchronously: then no async state machine runs between them and the loop.
+    ValueTask<CallDecision> IGenServer.HandleCallCoreAsync(object request, From from)
     {
-        var result = await HandleCallAsync(request, from, _state).ConfigureAwait(false);
+        var pending = HandleCallAsync(request, from, _state);
+        return pending.IsCompletedSuccessfully ? new ValueTask<CallDecision>(Keep(pending.Result)) : AwaitDecisionAsync(pending);
+    }
+
+    ValueTask IGenServer.HandleCastCoreAsync(object message) => KeepState(HandleCastAsync(message, _state));
+
+    ValueTask IGenServer.HandleInfoCoreAsync(object message) => KeepState(HandleInfoAsync(message, _state));
+
+    ValueTask IGenServer.TerminateCoreAsync(string reason) => TerminateAsync(reason, _state);
+
+    private CallDecision Keep(CallResult<TState> result)
+    {
         _state = result.State;
         return new CallDecision(result.Kind, result.ReplyValue, result.StopReason);
     }
 
-    async ValueTask IGenServer.HandleCastCoreAsync(object message) =>
-        _state = await HandleCastAsync(message, _state).ConfigureAwait(false);
+    private async ValueTask<CallDecision> AwaitDecisionAsync(ValueTask<CallResult<TState>> pending) =>
+        Keep(await pending.ConfigureAwait(false));
 
-    async ValueTask IGenServer.HandleInfoCoreAsync(object message) =>
-        _state = await HandleInfoAsync(message, _state).ConfigureAwait(false);
+    private ValueTask KeepState(ValueTask<TState> pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            return AwaitStateAsync(pending);
+        }
 
-    ValueTask IGenServer.TerminateCoreAsync(string reason) => TerminateAsync(reason, _state);
+        _state = pending.Result;
+        return default;
+    }
+
+    private async ValueTask AwaitStateAsync(ValueTask<TState> pending) => _state = await pending.ConfigureAwait(false);
 
     private InvalidOperationException NotSpawned() =>
         new($"{GetType().Name} is not running yet: Self and System are available from InitAsync on, once ActorSystem.Spawn has started it.");

@@ -24,7 +24,17 @@ internal readonly struct Envelope
         _payload = call ?? message;
     }
 
+    /// <summary>Rebuilds an envelope from what <see cref="Payload"/> and <see cref="Kind"/> returned.</summary>
+    public Envelope(EnvelopeKind kind, object payload)
+    {
+        Kind = kind;
+        _payload = payload;
+    }
+
     public EnvelopeKind Kind { get; }
+
+    /// <summary>The message, or for a call its <see cref="PendingCall"/>: what a mailbox slot stores.</summary>
+    public object Payload => _payload;
 
     public object Message => Kind == EnvelopeKind.Call ? ((PendingCall)_payload).Request : _payload;
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace ActorRuntime.Mailboxes;
 
 /// <summary>Outcome of <see cref="Mailbox.TryEnqueue"/>.</summary>
@@ -20,20 +18,36 @@ internal enum EnqueueResult : byte
 /// </summary>
 /// <remarks>
 /// <para>
-/// Lock-free: a <see cref="ConcurrentQueue{T}"/> of 16-byte envelopes, created on the first message
-/// (an actor that never got one carries no buffer), the same structure a single-reader
-/// <c>Channel&lt;T&gt;</c> uses, so senders and the reader never meet on a lock and a steady flow
-/// allocates nothing. Its segments grow with a flood and the largest is kept while the actor lives.
+/// Lock-free on the message path: a chain of <see cref="MailboxSegment"/> rings of 16-byte slots.
+/// Senders claim a slot with one compare-and-swap and the reader takes it without one, so they
+/// never meet on a lock and a steady flow allocates nothing. The first ring is created on the first
+/// message and holds <see cref="InitialSegmentLength"/> slots (an idle actor that was used once
+/// carries ~100 bytes of mailbox, not a kilobyte); a flood links rings twice as large each time.
+/// When the reader goes idle after a quiet run, an oversized ring is frozen and swapped for a
+/// small one (<see cref="TrimIfOversized"/>), so a past flood does not stay in memory.
 /// </para>
 /// <para>
-/// <see cref="Count"/> is exact at the moment of reading. A bounded mailbox reserves a place
-/// with one compare-and-swap before storing, so it never holds more than its capacity.
+/// <see cref="Count"/> is exact when nobody is sending or taking at the moment of reading. A
+/// bounded mailbox reserves a place with one compare-and-swap before storing, so it never holds
+/// more than its capacity.
+/// </para>
+/// <para>
+/// One reader at a time: the process loop, or — after <see cref="DrainAll"/> closed the mailbox —
+/// whoever drains it, serialized by a lock.
 /// </para>
 /// </remarks>
 internal sealed class Mailbox
 {
+    /// <summary>Slots in the first ring, and in the ring a trim leaves behind.</summary>
+    public const int InitialSegmentLength = 4;
+
+    /// <summary>The largest ring; a longer backlog links more rings of this length.</summary>
+    public const int MaxSegmentLength = 1 << 20;
+
     private readonly int _capacity;
-    private ConcurrentQueue<Envelope>? _queue;
+    private readonly Lock _segmentsLock = new(); // linking rings and draining only, never per message
+    private MailboxSegment? _head; // the reader's ring
+    private MailboxSegment? _tail; // the senders' ring
     private int _reserved; // bounded mailboxes only: places taken, released when a message is taken
     private int _closed;
 
@@ -42,11 +56,26 @@ internal sealed class Mailbox
 
     private bool IsBounded => _capacity != int.MaxValue;
 
-    /// <summary>Exact number of stored messages at the moment of reading.</summary>
-    public int Count => Volatile.Read(ref _queue)?.Count ?? 0;
+    /// <summary>Exact number of stored messages when nobody is sending or taking.</summary>
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            for (var segment = Volatile.Read(ref _head); segment is not null; segment = segment.Next)
+            {
+                count += segment.Count;
+            }
 
-    /// <summary>Whether nothing is stored. Cheaper than <see cref="Count"/>.</summary>
-    public bool IsEmpty => Volatile.Read(ref _queue)?.IsEmpty ?? true;
+            return count;
+        }
+    }
+
+    /// <summary>Whether nothing is stored (or being stored).</summary>
+    public bool IsEmpty => Count == 0;
+
+    /// <summary>Slots of the reader's ring, for tests and diagnostics.</summary>
+    internal int HeadSegmentLength => Volatile.Read(ref _head)?.Length ?? 0;
 
     public EnqueueResult TryEnqueue(in Envelope envelope)
     {
@@ -60,8 +89,11 @@ internal sealed class Mailbox
             return EnqueueResult.Full;
         }
 
-        var queue = Volatile.Read(ref _queue) ?? CreateQueue();
-        queue.Enqueue(envelope); // an interlocked write: a full fence before the reads below and in Schedule
+        var segment = Volatile.Read(ref _tail) ?? CreateFirstSegment();
+        while (!segment.TryEnqueue(envelope)) // an interlocked write: a full fence before the reads below and in Schedule
+        {
+            segment = Grow(segment);
+        }
 
         // Closing sets the flag, then drains: either we see the flag here, or the drain sees our message.
         // A message stored after the drain is refused; the caller's DrainAll pass fails its call.
@@ -71,11 +103,29 @@ internal sealed class Mailbox
     /// <summary>Takes the oldest message. Called by the process loop only.</summary>
     public bool TryDequeue(out Envelope envelope)
     {
-        var queue = Volatile.Read(ref _queue);
-        if (queue is null || !queue.TryDequeue(out envelope))
+        var segment = _head;
+        if (segment is null)
         {
             envelope = default;
             return false;
+        }
+
+        while (!segment.TryDequeue(out envelope))
+        {
+            // Empty. A ring with a successor is frozen, so once it reads empty it stays empty: move on.
+            var next = segment.Next;
+            if (next is null)
+            {
+                return false;
+            }
+
+            if (segment.TryDequeue(out envelope))
+            {
+                break; // stored just before the freeze
+            }
+
+            Volatile.Write(ref _head, next);
+            segment = next;
         }
 
         if (IsBounded)
@@ -97,23 +147,78 @@ internal sealed class Mailbox
             Interlocked.Exchange(ref _closed, 1);
         }
 
-        var queue = Volatile.Read(ref _queue);
-        if (queue is null)
-        {
-            return [];
-        }
-
         List<Envelope>? drained = null;
-        while (queue.TryDequeue(out var envelope))
+        lock (_segmentsLock)
         {
-            (drained ??= []).Add(envelope);
-            if (IsBounded)
+            while (TryDequeue(out var envelope))
             {
-                Interlocked.Decrement(ref _reserved);
+                (drained ??= []).Add(envelope);
             }
         }
 
         return drained is null ? [] : [.. drained];
+    }
+
+    /// <summary>
+    /// Called by the reader as it goes idle: if its ring is much larger than the run it just handled
+    /// needed, freezes it and continues in a small one, so the large ring can be collected.
+    /// </summary>
+    /// <param name="handledInRun">Messages handled since the loop last started.</param>
+    public void TrimIfOversized(int handledInRun)
+    {
+        var segment = _head;
+        if (segment is null || segment.Length <= InitialSegmentLength || (long)handledInRun * 4 >= segment.Length)
+        {
+            return;
+        }
+
+        lock (_segmentsLock)
+        {
+            if (Volatile.Read(ref _tail) != segment)
+            {
+                return; // already growing again
+            }
+
+            var small = new MailboxSegment(InitialSegmentLength);
+            segment.FreezeAndLink(small);
+            Volatile.Write(ref _tail, small);
+            if (segment.Count == 0)
+            {
+                Volatile.Write(ref _head, small); // nothing slipped in before the freeze: drop the large ring now
+            }
+        }
+    }
+
+    /// <summary>The senders' ring is full: link a ring twice its size (once, whoever gets here first).</summary>
+    private MailboxSegment Grow(MailboxSegment full)
+    {
+        lock (_segmentsLock)
+        {
+            var tail = _tail!;
+            if (tail == full)
+            {
+                tail = new MailboxSegment(Math.Min(full.Length * 2, MaxSegmentLength));
+                full.FreezeAndLink(tail);
+                Volatile.Write(ref _tail, tail);
+            }
+
+            return tail;
+        }
+    }
+
+    private MailboxSegment CreateFirstSegment()
+    {
+        lock (_segmentsLock)
+        {
+            if (_tail is null)
+            {
+                var first = new MailboxSegment(InitialSegmentLength);
+                Volatile.Write(ref _head, first);
+                Volatile.Write(ref _tail, first);
+            }
+
+            return _tail;
+        }
     }
 
     private bool TryReserve()
@@ -131,11 +236,5 @@ internal sealed class Mailbox
         }
 
         return false;
-    }
-
-    private ConcurrentQueue<Envelope> CreateQueue()
-    {
-        var created = new ConcurrentQueue<Envelope>();
-        return Interlocked.CompareExchange(ref _queue, created, null) ?? created;
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class ActorProcess
     {
         var budget = System.Options.Throughput;
         var first = true;
+        var handled = 0;
         while (true)
         {
             if (Volatile.Read(ref _stopReason) is { } reason)
@@ -63,6 +64,7 @@ internal sealed partial class ActorProcess
 
             if (!_mailbox.TryDequeue(out var envelope))
             {
+                _mailbox.TrimIfOversized(handled); // a past flood's large ring is not kept while idle
                 SetStatus(ActorStatus.Idle);
                 Interlocked.Exchange(ref _scheduled, 0);
                 if ((_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
@@ -85,6 +87,7 @@ internal sealed partial class ActorProcess
             }
 
             first = false;
+            handled++;
         }
     }
 
@@ -112,53 +115,82 @@ internal sealed partial class ActorProcess
     /// <see cref="ActorInfo"/>'s handle-time figures: the first of each run and one in
     /// <see cref="SampleEvery"/>. Counters stay exact.
     /// </remarks>
-    private async ValueTask<bool> HandleAsync(Envelope envelope, bool firstInRun)
+    private ValueTask<bool> HandleAsync(Envelope envelope, bool firstInRun)
     {
         var timed = firstInRun || ++_untimed == SampleEvery || System.Metrics.HandleDuration.Enabled || HasListeners;
         var start = timed ? System.Time.GetTimestamp() : 0;
-        long requestId = 0;
+        if (envelope.Kind == EnvelopeKind.Call)
+        {
+            return HandleCallAsync(envelope.Call!, timed, start);
+        }
+
+        // Casts and infos: no async state machine while the callback completes synchronously.
+        ValueTask pending;
         try
         {
-            switch (envelope.Kind)
+            pending = envelope.Kind == EnvelopeKind.Cast
+                ? _server.HandleCastCoreAsync(envelope.Message)
+                : _server.HandleInfoCoreAsync(envelope.Message);
+            if (pending.IsCompletedSuccessfully)
             {
-                case EnvelopeKind.Call:
-                    var call = envelope.Call!;
-                    requestId = call.RequestId;
-                    if (!call.TryBeginHandling())
-                    {
-                        Volatile.Write(ref _expired, _expired + 1); // the caller gave up while it was queued
-                        System.Metrics.Expired.Add(1);
-                        Publish(ActorEventKind.CallExpired, call.RequestId, call.Request, outcome: call.Outcome);
-                        return true;
-                    }
-
-                    Publish(ActorEventKind.CallHandling, call.RequestId, call.Request);
-                    _current = call;
-                    var decision = await _server.HandleCallCoreAsync(call.Request, new From(call));
-                    _current = null;
-                    if (!Decide(call, decision, out var stopReason))
-                    {
-                        RecordHandled(timed, start, requestId, envelope.Message);
-                        return await ExitAsync(stopReason!, null, call);
-                    }
-
-                    break;
-                case EnvelopeKind.Cast:
-                    await _server.HandleCastCoreAsync(envelope.Message);
-                    break;
-                default:
-                    await _server.HandleInfoCoreAsync(envelope.Message);
-                    break;
+                pending.GetAwaiter().GetResult();
+                RecordHandled(timed, start, 0, envelope.Message);
+                return new ValueTask<bool>(true);
             }
         }
         catch (Exception exception)
         {
-            RecordHandled(timed, start, requestId, envelope.Message);
+            RecordHandled(timed, start, 0, envelope.Message);
+            return CrashAsync(exception, duringInit: false);
+        }
+
+        return AwaitMessageAsync(pending, timed, start, envelope.Message);
+    }
+
+    private async ValueTask<bool> AwaitMessageAsync(ValueTask pending, bool timed, long start, object message)
+    {
+        try
+        {
+            await pending;
+        }
+        catch (Exception exception)
+        {
+            RecordHandled(timed, start, 0, message);
             return await CrashAsync(exception, duringInit: false);
         }
 
-        RecordHandled(timed, start, requestId, envelope.Message);
+        RecordHandled(timed, start, 0, message);
         return true;
+    }
+
+    private async ValueTask<bool> HandleCallAsync(PendingCall call, bool timed, long start)
+    {
+        if (!call.TryBeginHandling())
+        {
+            Volatile.Write(ref _expired, _expired + 1); // the caller gave up while it was queued
+            System.Metrics.Expired.Add(1);
+            Publish(ActorEventKind.CallExpired, call.RequestId, call.Request, outcome: call.Outcome);
+            return true;
+        }
+
+        Publish(ActorEventKind.CallHandling, call.RequestId, call.Request);
+        _current = call;
+        CallDecision decision;
+        try
+        {
+            decision = await _server.HandleCallCoreAsync(call.Request, new From(call));
+        }
+        catch (Exception exception)
+        {
+            RecordHandled(timed, start, call.RequestId, call.Request);
+            return await CrashAsync(exception, duringInit: false);
+        }
+
+        _current = null;
+        CountHandled(); // before the reply goes out: a caller holding its reply sees the message handled
+        var keepRunning = Decide(call, decision, out var stopReason);
+        RecordHandled(timed, start, call.RequestId, call.Request, counted: true);
+        return keepRunning || await ExitAsync(stopReason!, null, call);
     }
 
     /// <summary>Applies HandleCallAsync's decision. False when it asked the actor to stop.</summary>
@@ -201,12 +233,20 @@ internal sealed partial class ActorProcess
         }
     }
 
-    private void RecordHandled(bool timed, long start, long requestId, object message)
+    private void CountHandled()
     {
         Volatile.Write(ref _messagesHandled, _messagesHandled + 1);
         if (System.Metrics.Messages.Enabled)
         {
             System.Metrics.Messages.Add(1);
+        }
+    }
+
+    private void RecordHandled(bool timed, long start, long requestId, object message, bool counted = false)
+    {
+        if (!counted)
+        {
+            CountHandled();
         }
 
         if (!timed)

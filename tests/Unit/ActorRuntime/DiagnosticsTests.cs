@@ -60,6 +60,7 @@ public sealed class DiagnosticsTests : ActorSystemTest
     [Fact]
     public async Task Subscription_Disposed_StopsDelivery()
     {
+        await System.BarrierAsync(Pid); // init's Started is out before we subscribe
         var probe = new EventProbe(System, Pid);
         probe.Dispose();
 

@@ -14,6 +14,9 @@ namespace Unit.Dashboard;
 /// </remarks>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
+    // bUnit waits one second by default; a busy 2-core CI machine running the suite in parallel needs more.
+    static DashboardTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected DashboardTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

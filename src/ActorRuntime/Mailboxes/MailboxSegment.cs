@@ -1,0 +1,128 @@
+namespace ActorRuntime.Mailboxes;
+
+/// <summary>
+/// One ring of a <see cref="Mailbox"/>: a bounded multi-producer, single-consumer queue in the
+/// style of <c>ConcurrentQueue</c>'s segments (Vyukov's bounded queue: each slot carries a
+/// sequence number that says whose turn it is, so producers claim a slot with one compare-and-swap
+/// and never meet the consumer on a lock).
+/// </summary>
+/// <remarks>
+/// A full segment makes the mailbox link a larger one; a frozen segment refuses new messages
+/// (its tail jumps by <see cref="FreezeOffset"/>), so the consumer can drain it and drop it.
+/// All position arithmetic is on differences, so it stays right when the counters wrap.
+/// </remarks>
+internal sealed class MailboxSegment
+{
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+    private int _head; // written by the consumer only
+    private int _tail; // claimed by producers
+    private MailboxSegment? _next;
+
+    public MailboxSegment(int length)
+    {
+        // Length is a power of two, so an index is a mask away from a position.
+        _slots = new Slot[length];
+        _mask = length - 1;
+        for (var i = 0; i < _slots.Length; i++)
+        {
+            _slots[i].Sequence = i;
+        }
+    }
+
+    public int Length => _slots.Length;
+
+    /// <summary>The segment after this one; set only after this one is frozen.</summary>
+    public MailboxSegment? Next => Volatile.Read(ref _next);
+
+    private int FreezeOffset => _slots.Length * 2;
+
+    /// <summary>Messages claimed and not yet taken; exact when nobody is enqueueing or dequeueing.</summary>
+    public int Count
+    {
+        get
+        {
+            var head = Volatile.Read(ref _head);
+            var used = Volatile.Read(ref _tail) - head;
+            if (used > _slots.Length)
+            {
+                used -= FreezeOffset; // frozen: the tail carries the offset
+            }
+
+            return Math.Clamp(used, 0, _slots.Length);
+        }
+    }
+
+    /// <summary>Stores the envelope. False when the segment is full or frozen.</summary>
+    public bool TryEnqueue(in Envelope envelope)
+    {
+        var slots = _slots;
+        while (true)
+        {
+            var tail = Volatile.Read(ref _tail);
+            ref var slot = ref slots[tail & _mask];
+            var turn = Volatile.Read(ref slot.Sequence) - tail;
+            if (turn == 0)
+            {
+                if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) == tail)
+                {
+                    slot.Payload = envelope.Payload;
+                    slot.Kind = envelope.Kind;
+                    Volatile.Write(ref slot.Sequence, tail + 1); // publishes the slot to the consumer
+                    return true;
+                }
+            }
+            else if (turn < 0)
+            {
+                return false; // the slot still holds a message a lap behind: full (or frozen)
+            }
+
+            // turn > 0: another producer took this slot; read the tail again
+        }
+    }
+
+    /// <summary>Takes the oldest message. One consumer at a time.</summary>
+    /// <remarks>A producer that has claimed a slot but not yet filled it is waited for: it is a few instructions away.</remarks>
+    public bool TryDequeue(out Envelope envelope)
+    {
+        var slots = _slots;
+        var head = _head;
+        ref var slot = ref slots[head & _mask];
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            if (Volatile.Read(ref slot.Sequence) - (head + 1) == 0)
+            {
+                envelope = new Envelope(slot.Kind, slot.Payload!);
+                slot.Payload = null; // let the message be collected
+                Volatile.Write(ref slot.Sequence, head + slots.Length); // hand the slot to the next lap's producer
+                Volatile.Write(ref _head, head + 1);
+                return true;
+            }
+
+            var tail = Volatile.Read(ref _tail);
+            var claimed = tail - head;
+            if (claimed <= 0 || (claimed > slots.Length && claimed - FreezeOffset <= 0))
+            {
+                envelope = default;
+                return false;
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+
+    /// <summary>Refuses every later message and links <paramref name="next"/>. Under the mailbox's growth lock only.</summary>
+    public void FreezeAndLink(MailboxSegment next)
+    {
+        Interlocked.Add(ref _tail, FreezeOffset);
+        Volatile.Write(ref _next, next);
+    }
+
+    private struct Slot
+    {
+        public object? Payload;
+        public int Sequence;
+        public EnvelopeKind Kind;
+    }
+}
