@@ -37,9 +37,7 @@ public sealed partial class ActorSystem
             return Task.FromException<object?>(new ActorExitedException(pid, "noproc", request));
         }
 
-        var start = Time.GetTimestamp();
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? DateTimeOffset.MaxValue : Time.GetUtcNow() + timeout;
-        var call = new PendingCall(process, Interlocked.Increment(ref _nextRequestId), request, timeout, start, deadline);
+        var call = new PendingCall(process, Interlocked.Increment(ref _nextRequestId), request, timeout, Time.GetTimestamp());
         switch (process.Enqueue(new Envelope(EnvelopeKind.Call, request, call)))
         {
             case EnqueueResult.Full:

@@ -17,7 +17,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     private CancellationToken _callerToken;
     private CancellationTokenSource? _giveUp;
 
-    public PendingCall(ActorProcess target, long requestId, object request, TimeSpan timeout, long startTimestamp, DateTimeOffset deadline)
+    public PendingCall(ActorProcess target, long requestId, object request, TimeSpan timeout, long startTimestamp)
         : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         Target = target;
@@ -25,7 +25,6 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
         Request = request;
         Timeout = timeout;
         StartTimestamp = startTimestamp;
-        Deadline = deadline;
     }
 
     public ActorProcess Target { get; }
@@ -38,7 +37,20 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public long StartTimestamp { get; }
 
-    public DateTimeOffset Deadline { get; }
+    /// <summary>When the caller stops waiting, by the wall clock; derived on demand, so a call reads the clock once.</summary>
+    public DateTimeOffset Deadline
+    {
+        get
+        {
+            if (Timeout == System.Threading.Timeout.InfiniteTimeSpan)
+            {
+                return DateTimeOffset.MaxValue;
+            }
+
+            var time = Target.System.Time;
+            return time.GetUtcNow() + (Timeout - time.GetElapsedTime(StartTimestamp));
+        }
+    }
 
     public CallPhase Phase => (CallPhase)Volatile.Read(ref _phase);
 

@@ -1,15 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace ActorRuntime.Diagnostics;
 
 /// <summary>
 /// Callback durations in power-of-two microsecond buckets: enough for a p99 within a factor of two,
-/// at the cost of one small array per actor that has handled a message (24 <see cref="int"/> buckets,
-/// the last one holding everything from 8 s up; counts saturate instead of wrapping). Written by the
-/// actor's own loop only.
+/// at the cost of one small object per actor that has handled a message (24 inline 16-bit buckets,
+/// the last one holding everything from 8 s up). When a bucket fills, every bucket is halved: the
+/// proportions stay and recent callbacks weigh more, which is what a live p99 should show. Mean and
+/// max are exact. Written by the actor's own loop only.
 /// </summary>
 internal sealed class HandleTimeStats
 {
     private const int Buckets = 24;
-    private readonly int[] _counts = new int[Buckets];
+    private BucketCounts _counts;
     private long _total;
     private long _totalTicks;
     private long _maxTicks;
@@ -17,11 +20,13 @@ internal sealed class HandleTimeStats
     public void Record(long ticks)
     {
         var micros = (ulong)(ticks / 10) + 1; // ticks are 100 ns
-        var bucket = Math.Min(63 - ulong.LeadingZeroCount(micros), Buckets - 1);
-        if (_counts[bucket] != int.MaxValue)
+        var bucket = (int)Math.Min(63 - ulong.LeadingZeroCount(micros), Buckets - 1);
+        if (_counts[bucket] == ushort.MaxValue)
         {
-            _counts[bucket]++;
+            Halve();
         }
+
+        Volatile.Write(ref _counts[bucket], (ushort)(_counts[bucket] + 1));
 
         _totalTicks += ticks;
         if (ticks > _maxTicks)
@@ -46,13 +51,18 @@ internal sealed class HandleTimeStats
     /// <summary>Upper bound of the bucket holding the given quantile (0..1).</summary>
     public TimeSpan Quantile(double quantile)
     {
-        var total = Volatile.Read(ref _total);
-        if (total == 0)
+        long counted = 0;
+        for (var i = 0; i < Buckets; i++)
+        {
+            counted += Volatile.Read(ref _counts[i]);
+        }
+
+        if (counted == 0)
         {
             return TimeSpan.Zero;
         }
 
-        var rank = (long)Math.Ceiling(total * quantile);
+        var rank = (long)Math.Ceiling(counted * quantile);
         long seen = 0;
         for (var i = 0; i < Buckets; i++)
         {
@@ -70,5 +80,19 @@ internal sealed class HandleTimeStats
         }
 
         return Max;
+    }
+
+    private void Halve()
+    {
+        for (var i = 0; i < Buckets; i++)
+        {
+            Volatile.Write(ref _counts[i], (ushort)(_counts[i] / 2));
+        }
+    }
+
+    [InlineArray(Buckets)]
+    private struct BucketCounts
+    {
+        private ushort _first;
     }
 }

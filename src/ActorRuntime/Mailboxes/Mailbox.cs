@@ -33,7 +33,8 @@ internal enum EnqueueResult : byte
 /// </para>
 /// <para>
 /// One reader at a time: the process loop, or — after <see cref="DrainAll"/> closed the mailbox —
-/// whoever drains it, serialized by a lock.
+/// whoever drains it. Linking rings and draining lock the mailbox itself (it is never exposed, and a
+/// lock object of its own would add 32 bytes to every actor); no message takes that lock.
 /// </para>
 /// </remarks>
 internal sealed class Mailbox
@@ -45,7 +46,6 @@ internal sealed class Mailbox
     public const int MaxSegmentLength = 1 << 20;
 
     private readonly int _capacity;
-    private readonly Lock _segmentsLock = new(); // linking rings and draining only, never per message
     private MailboxSegment? _head; // the reader's ring
     private MailboxSegment? _tail; // the senders' ring
     private int _reserved; // bounded mailboxes only: places taken, released when a message is taken
@@ -148,7 +148,7 @@ internal sealed class Mailbox
         }
 
         List<Envelope>? drained = null;
-        lock (_segmentsLock)
+        lock (this)
         {
             while (TryDequeue(out var envelope))
             {
@@ -172,7 +172,7 @@ internal sealed class Mailbox
             return;
         }
 
-        lock (_segmentsLock)
+        lock (this)
         {
             if (Volatile.Read(ref _tail) != segment)
             {
@@ -192,7 +192,7 @@ internal sealed class Mailbox
     /// <summary>The senders' ring is full: link a ring twice its size (once, whoever gets here first).</summary>
     private MailboxSegment Grow(MailboxSegment full)
     {
-        lock (_segmentsLock)
+        lock (this)
         {
             var tail = _tail!;
             if (tail == full)
@@ -208,7 +208,7 @@ internal sealed class Mailbox
 
     private MailboxSegment CreateFirstSegment()
     {
-        lock (_segmentsLock)
+        lock (this)
         {
             if (_tail is null)
             {
