@@ -67,6 +67,13 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     internal long TimeoutDue { get; set; }
 
+    // The call's place among its actor's deferred calls, guarded by that process's lock.
+    internal PendingCall? DeferredPrevious { get; set; }
+
+    internal PendingCall? DeferredNext { get; set; }
+
+    internal bool IsDeferredListed { get; set; }
+
     /// <summary>A token that fires when the caller gives up; created only when someone asks.</summary>
     public CancellationToken GiveUpToken
     {

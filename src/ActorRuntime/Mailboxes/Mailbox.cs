@@ -23,8 +23,9 @@ internal enum EnqueueResult : byte
 /// never meet on a lock and a steady flow allocates nothing. The first ring is created on the first
 /// message and holds <see cref="InitialSegmentLength"/> slots (an idle actor that was used once
 /// carries ~100 bytes of mailbox, not a kilobyte); a flood links rings twice as large each time.
-/// When the reader goes idle after a quiet run, an oversized ring is frozen and swapped for a
-/// small one (<see cref="TrimIfOversized"/>), so a past flood does not stay in memory.
+/// When the reader goes idle and its ring has been oversized for a second, the ring is frozen and
+/// swapped for a small one (<see cref="TrimIfOversized"/>), so a past flood does not stay in memory
+/// and a recurring one does not reallocate its ring every time.
 /// </para>
 /// <para>
 /// <see cref="Count"/> is exact when nobody is sending or taking at the moment of reading. A
@@ -44,6 +45,9 @@ internal sealed class Mailbox
 
     /// <summary>The largest ring; a longer backlog links more rings of this length.</summary>
     public const int MaxSegmentLength = 1 << 20;
+
+    /// <summary>How long a grown ring must have been larger than needed before it is swapped for a small one.</summary>
+    public static readonly TimeSpan TrimAfterQuiet = TimeSpan.FromSeconds(1);
 
     private readonly int _capacity;
     private MailboxSegment? _head; // the reader's ring
@@ -160,14 +164,28 @@ internal sealed class Mailbox
     }
 
     /// <summary>
-    /// Called by the reader as it goes idle: if its ring is much larger than the run it just handled
-    /// needed, freezes it and continues in a small one, so the large ring can be collected.
+    /// Called by the reader as it goes idle: if its ring has been much larger than the stretches of
+    /// work it handled for <see cref="TrimAfterQuiet"/>, freezes it and continues in a small one, so
+    /// the large ring can be collected. A flood that keeps coming back keeps its ring.
     /// </summary>
-    /// <param name="handledInRun">Messages handled since the loop last started.</param>
-    public void TrimIfOversized(int handledInRun)
+    /// <param name="handledSinceIdle">Messages handled since the reader was last idle.</param>
+    /// <param name="time">The clock; read only when the ring is larger than the first one.</param>
+    public void TrimIfOversized(int handledSinceIdle, TimeProvider time)
     {
         var segment = _head;
-        if (segment is null || segment.Length <= InitialSegmentLength || (long)handledInRun * 4 >= segment.Length)
+        if (segment is null || segment.Length <= InitialSegmentLength)
+        {
+            return;
+        }
+
+        var now = time.GetTimestamp();
+        if ((long)handledSinceIdle * 4 >= segment.Length || segment.BusyAt == long.MinValue)
+        {
+            segment.BusyAt = now;
+            return;
+        }
+
+        if (time.GetElapsedTime(segment.BusyAt, now) < TrimAfterQuiet)
         {
             return;
         }

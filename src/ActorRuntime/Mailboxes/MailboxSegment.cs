@@ -32,6 +32,9 @@ internal sealed class MailboxSegment
 
     public int Length => _slots.Length;
 
+    /// <summary>When the reader last found this ring busy enough to need its size (<see cref="long.MinValue"/>: never looked). Reader only.</summary>
+    public long BusyAt { get; set; } = long.MinValue;
+
     /// <summary>The segment after this one; set only after this one is frozen.</summary>
     public MailboxSegment? Next => Volatile.Read(ref _next);
 

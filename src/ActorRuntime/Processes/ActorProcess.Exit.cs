@@ -89,10 +89,9 @@ internal sealed partial class ActorProcess
         }
 
         PendingCall[] deferred;
-        lock (_deferredLock)
+        lock (DeferredLock)
         {
-            deferred = _deferred is null ? [] : [.. _deferred.Values];
-            _deferred?.Clear();
+            deferred = _deferred.TakeAll();
         }
 
         foreach (var call in deferred)

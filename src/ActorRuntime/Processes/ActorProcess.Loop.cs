@@ -11,6 +11,7 @@ internal sealed partial class ActorProcess
 
     private bool _needsInit = true;
     private int _untimed; // callbacks since the last timed one
+    private int _handledSinceIdle; // across yields: a flood split into runs is still one busy stretch
     private PendingCall? _current; // the call being handled: failed too if the actor dies mid-call
 
     /// <summary>Makes sure the loop runs soon; at most one loop runs per actor.</summary>
@@ -32,7 +33,6 @@ internal sealed partial class ActorProcess
     {
         var budget = System.Options.Throughput;
         var first = true;
-        var handled = 0;
         while (true)
         {
             if (Volatile.Read(ref _stopReason) is { } reason)
@@ -64,7 +64,8 @@ internal sealed partial class ActorProcess
 
             if (!_mailbox.TryDequeue(out var envelope))
             {
-                _mailbox.TrimIfOversized(handled); // a past flood's large ring is not kept while idle
+                _mailbox.TrimIfOversized(_handledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
+                _handledSinceIdle = 0;
                 SetStatus(ActorStatus.Idle);
                 Interlocked.Exchange(ref _scheduled, 0);
                 if ((_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
@@ -87,7 +88,7 @@ internal sealed partial class ActorProcess
             }
 
             first = false;
-            handled++;
+            _handledSinceIdle++;
         }
     }
 
@@ -209,9 +210,9 @@ internal sealed partial class ActorProcess
             case CallResultKind.NoReply:
                 // Register before publishing the phase: a reply racing in from another thread
                 // then always finds the entry it must remove.
-                lock (_deferredLock)
+                lock (DeferredLock)
                 {
-                    (_deferred ??= [])[call.RequestId] = call;
+                    _deferred.Add(call);
                 }
 
                 if (call.TryDefer())
@@ -220,9 +221,9 @@ internal sealed partial class ActorProcess
                 }
                 else
                 {
-                    lock (_deferredLock)
+                    lock (DeferredLock)
                     {
-                        _deferred.Remove(call.RequestId); // answered (or given up) during HandleCallAsync
+                        _deferred.Remove(call); // answered (or given up) during HandleCallAsync
                     }
                 }
 

@@ -19,8 +19,8 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     private readonly Mailbox _mailbox;
     private readonly int? _capacity;
     private readonly RestartPolicy _restart;
-    private readonly Lock _deferredLock = new();
-    private Dictionary<long, PendingCall>? _deferred;
+    private DeferredCalls _deferred; // guarded by DeferredLock
+    private Lock? _deferredLock; // created when first needed: actors that never defer carry none
     private HandleTimeStats? _handleTimes;
     private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
     private int _scheduled;
@@ -73,10 +73,30 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         get
         {
-            lock (_deferredLock)
+            if (Volatile.Read(ref _deferredLock) is null)
             {
-                return _deferred?.Count ?? 0;
+                return 0;
             }
+
+            lock (DeferredLock)
+            {
+                return _deferred.Count;
+            }
+        }
+    }
+
+    private Lock DeferredLock
+    {
+        get
+        {
+            var existing = Volatile.Read(ref _deferredLock);
+            if (existing is not null)
+            {
+                return existing;
+            }
+
+            var created = new Lock();
+            return Interlocked.CompareExchange(ref _deferredLock, created, null) ?? created;
         }
     }
 
@@ -144,9 +164,9 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         if (previousPhase == CallPhase.Deferred)
         {
-            lock (_deferredLock)
+            lock (DeferredLock)
             {
-                _deferred?.Remove(call.RequestId);
+                _deferred.Remove(call);
             }
         }
 
@@ -196,9 +216,9 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     public IReadOnlyList<PendingCallInfo> DeferredCallsSnapshot()
     {
         PendingCall[] calls;
-        lock (_deferredLock)
+        lock (DeferredLock)
         {
-            calls = _deferred is null ? [] : [.. _deferred.Values];
+            calls = _deferred.ToArray();
         }
 
         return [.. calls.Select(call => new PendingCallInfo(

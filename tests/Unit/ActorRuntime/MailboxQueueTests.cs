@@ -1,9 +1,12 @@
 using ActorRuntime.Mailboxes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
 public class MailboxQueueTests
 {
+    private readonly FakeTimeProvider _time = new();
+
     [Fact]
     public void Messages_ComeOutInOrder_AcrossGrowth_WithAnExactCount()
     {
@@ -63,7 +66,9 @@ public class MailboxQueueTests
 
         Assert.True(mailbox.HeadSegmentLength >= 4_096);
 
-        mailbox.TrimIfOversized(handledInRun: 1);
+        mailbox.TrimIfOversized(handledSinceIdle: 1, _time); // starts the quiet period
+        _time.Advance(Mailbox.TrimAfterQuiet);
+        mailbox.TrimIfOversized(handledSinceIdle: 1, _time);
 
         Assert.Equal(Mailbox.InitialSegmentLength, mailbox.HeadSegmentLength);
         Flood(mailbox, 10);
@@ -75,7 +80,7 @@ public class MailboxQueueTests
     }
 
     [Fact]
-    public void Trim_KeepsTheRing_WhenTheRunWasBusyEnoughToNeedIt()
+    public void Trim_KeepsTheRing_WhileItWasNeededWithinTheQuietPeriod()
     {
         var mailbox = new Mailbox(capacity: null);
         Flood(mailbox, 1_000);
@@ -85,7 +90,11 @@ public class MailboxQueueTests
 
         var length = mailbox.HeadSegmentLength;
 
-        mailbox.TrimIfOversized(handledInRun: 1_000);
+        mailbox.TrimIfOversized(handledSinceIdle: 1, _time);
+        _time.Advance(Mailbox.TrimAfterQuiet / 2);
+        mailbox.TrimIfOversized(handledSinceIdle: 1_000, _time); // busy again: the quiet period restarts
+        _time.Advance(Mailbox.TrimAfterQuiet / 2);
+        mailbox.TrimIfOversized(handledSinceIdle: 1, _time);
 
         Assert.Equal(length, mailbox.HeadSegmentLength);
     }
@@ -100,7 +109,9 @@ public class MailboxQueueTests
             mailbox.TryDequeue(out _);
         }
 
-        mailbox.TrimIfOversized(handledInRun: 0);
+        mailbox.TrimIfOversized(handledSinceIdle: 0, _time);
+        _time.Advance(Mailbox.TrimAfterQuiet);
+        mailbox.TrimIfOversized(handledSinceIdle: 0, _time);
         mailbox.TryEnqueue(Message(100));
 
         Assert.Equal(6, mailbox.Count);
@@ -178,7 +189,8 @@ public class MailboxQueueTests
             }
             else
             {
-                mailbox.TrimIfOversized(sinceTrim); // as the loop does when it goes idle
+                mailbox.TrimIfOversized(sinceTrim, _time); // as the loop does when it goes idle
+                _time.Advance(Mailbox.TrimAfterQuiet); // so that every quiet idle trims
                 sinceTrim = 0;
                 idle.SpinOnce(); // yields, so the test does not starve the others running beside it
                 Assert.False(senders.All(sender => sender.IsCompleted) && mailbox.IsEmpty && received < Senders * PerSender,
