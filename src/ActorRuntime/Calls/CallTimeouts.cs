@@ -129,9 +129,12 @@ internal sealed class CallTimeouts
     /// <summary>Calls with one timeout length, oldest (soonest due) first; an intrusive list through the calls.</summary>
     internal sealed class Lane
     {
-        public PendingCall? Head { get; private set; }
+        private static readonly CallList.LinksOf Links = static call => ref call.TimeoutLinks;
 
+        private PendingCall? _head;
         private PendingCall? _tail;
+
+        public PendingCall? Head => _head;
 
         public void Append(PendingCall call, long due)
         {
@@ -142,29 +145,10 @@ internal sealed class CallTimeouts
             var after = _tail;
             while (after is not null && after.TimeoutDue > due)
             {
-                after = after.TimeoutPrevious;
+                after = after.TimeoutLinks.Previous;
             }
 
-            var before = after is null ? Head : after.TimeoutNext;
-            call.TimeoutPrevious = after;
-            call.TimeoutNext = before;
-            if (after is null)
-            {
-                Head = call;
-            }
-            else
-            {
-                after.TimeoutNext = call;
-            }
-
-            if (before is null)
-            {
-                _tail = call;
-            }
-            else
-            {
-                before.TimeoutPrevious = call;
-            }
+            CallList.InsertAfter(after, call, ref _head, ref _tail, Links);
         }
 
         public void Unlink(PendingCall call)
@@ -174,25 +158,7 @@ internal sealed class CallTimeouts
                 return;
             }
 
-            if (call.TimeoutPrevious is { } previous)
-            {
-                previous.TimeoutNext = call.TimeoutNext;
-            }
-            else
-            {
-                Head = call.TimeoutNext;
-            }
-
-            if (call.TimeoutNext is { } next)
-            {
-                next.TimeoutPrevious = call.TimeoutPrevious;
-            }
-            else
-            {
-                _tail = call.TimeoutPrevious;
-            }
-
-            call.TimeoutPrevious = call.TimeoutNext = null;
+            CallList.Unlink(call, ref _head, ref _tail, Links);
             call.TimeoutLane = null;
         }
     }

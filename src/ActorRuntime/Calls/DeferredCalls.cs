@@ -1,26 +1,22 @@
 namespace ActorRuntime.Calls;
 
 /// <summary>
-/// The calls an actor answered with NoReply that still wait: an intrusive doubly-linked list through
-/// the <see cref="PendingCall"/>s, so adding and removing one is a few pointer writes, with no
-/// hashing and no allocation. Not thread-safe: the owning process guards it with its lock.
+/// The calls an actor answered with NoReply that still wait: an intrusive list through the
+/// <see cref="PendingCall"/>s, oldest first, so adding and removing one is a few pointer writes,
+/// with no hashing and no allocation. Not thread-safe: the owning process guards it with its lock.
 /// </summary>
 internal struct DeferredCalls
 {
+    private static readonly CallList.LinksOf Links = static call => ref call.DeferredLinks;
+
     private PendingCall? _head;
+    private PendingCall? _tail;
 
     public int Count { get; private set; }
 
     public void Add(PendingCall call)
     {
-        call.DeferredNext = _head;
-        call.DeferredPrevious = null;
-        if (_head is not null)
-        {
-            _head.DeferredPrevious = call;
-        }
-
-        _head = call;
+        CallList.InsertAfter(_tail, call, ref _head, ref _tail, Links);
         call.IsDeferredListed = true;
         Count++;
     }
@@ -33,21 +29,7 @@ internal struct DeferredCalls
             return;
         }
 
-        if (call.DeferredPrevious is { } previous)
-        {
-            previous.DeferredNext = call.DeferredNext;
-        }
-        else
-        {
-            _head = call.DeferredNext;
-        }
-
-        if (call.DeferredNext is { } next)
-        {
-            next.DeferredPrevious = call.DeferredPrevious;
-        }
-
-        call.DeferredPrevious = call.DeferredNext = null;
+        CallList.Unlink(call, ref _head, ref _tail, Links);
         call.IsDeferredListed = false;
         Count--;
     }
@@ -56,10 +38,10 @@ internal struct DeferredCalls
     public readonly PendingCall[] ToArray()
     {
         var calls = new PendingCall[Count];
-        var index = Count;
-        for (var call = _head; call is not null; call = call.DeferredNext)
+        var index = 0;
+        for (var call = _head; call is not null; call = call.DeferredLinks.Next)
         {
-            calls[--index] = call; // the head is the newest
+            calls[index++] = call;
         }
 
         return calls;
@@ -71,11 +53,11 @@ internal struct DeferredCalls
         var calls = ToArray();
         foreach (var call in calls)
         {
-            call.DeferredPrevious = call.DeferredNext = null;
+            call.DeferredLinks = default;
             call.IsDeferredListed = false;
         }
 
-        _head = null;
+        _head = _tail = null;
         Count = 0;
         return calls;
     }

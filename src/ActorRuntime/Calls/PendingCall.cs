@@ -61,16 +61,12 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     // The call's place in its CallTimeouts lane, guarded by that instance's lock.
     internal CallTimeouts.Lane? TimeoutLane { get; set; }
 
-    internal PendingCall? TimeoutPrevious { get; set; }
-
-    internal PendingCall? TimeoutNext { get; set; }
+    internal CallLinks TimeoutLinks;
 
     internal long TimeoutDue { get; set; }
 
     // The call's place among its actor's deferred calls, guarded by that process's lock.
-    internal PendingCall? DeferredPrevious { get; set; }
-
-    internal PendingCall? DeferredNext { get; set; }
+    internal CallLinks DeferredLinks;
 
     internal bool IsDeferredListed { get; set; }
 
