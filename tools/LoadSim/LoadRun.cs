@@ -31,6 +31,7 @@ internal sealed class LoadRun(LoadOptions options)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         stop.CancelAfter(options.Duration);
         var users = Enumerable.Range(0, options.Users).Select(i => new SimUser(i, options, _stats)).ToList();
+        _stats.SteadyFrom = Stopwatch.GetTimestamp() + (long)(options.Ramp.TotalSeconds * Stopwatch.Frequency);
 
         var running = Task.WhenAll(users.Select((user, i) => RunUserAsync(user, i, stop.Token)));
         await ShowProgressAsync(running, probe, clock);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Dashboard.Hubs;
 using HdrHistogram;
 
@@ -11,6 +12,7 @@ internal sealed class LoadStats
     private readonly Lock _lock = new();
     private readonly LongHistogram _roundTrip = new(HighestMicros, 3);
     private readonly LongHistogram _overhead = new(HighestMicros, 3);
+    private readonly LongHistogram _steadyOverhead = new(HighestMicros, 3);
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private long _connected;
     private long _peakConnected;
@@ -24,6 +26,9 @@ internal sealed class LoadStats
     private long _telemetryFrames;
     private int _serverActors;
     private int _peakServerActors;
+
+    /// <summary>Calls started from this <see cref="Stopwatch"/> timestamp on (the end of the ramp) also count as steady state.</summary>
+    public long SteadyFrom { get; set; } = long.MaxValue;
 
     public long Connected => Interlocked.Read(ref _connected);
     public long PeakConnected => Interlocked.Read(ref _peakConnected);
@@ -67,19 +72,23 @@ internal sealed class LoadStats
 
     public void OnCallStarted() => Interlocked.Increment(ref _started);
 
-    /// <summary>A call ended with an outcome from the server.</summary>
-    public void OnOutcome(CallResultDto result, TimeSpan roundTrip)
+    /// <summary>A call sent at <paramref name="startedTimestamp"/> (<see cref="Stopwatch"/>) ended with an outcome from the server.</summary>
+    public void OnOutcome(CallResultDto result, long startedTimestamp)
     {
         Interlocked.Increment(ref _ended);
         if (result.Outcome == CallOutcomeKind.Replied)
         {
             Interlocked.Increment(ref _replied);
-            var micros = (long)roundTrip.TotalMicroseconds;
-            var overhead = micros - (long)((result.ExternalLatencyMs ?? 0) * 1_000);
+            var micros = (long)Stopwatch.GetElapsedTime(startedTimestamp).TotalMicroseconds;
+            var overhead = Math.Clamp(micros - (long)((result.ExternalLatencyMs ?? 0) * 1_000), 0, HighestMicros);
             lock (_lock)
             {
                 _roundTrip.RecordValue(Math.Clamp(micros, 0, HighestMicros));
-                _overhead.RecordValue(Math.Clamp(overhead, 0, HighestMicros));
+                _overhead.RecordValue(overhead);
+                if (startedTimestamp >= SteadyFrom)
+                {
+                    _steadyOverhead.RecordValue(overhead);
+                }
             }
 
             return;
@@ -125,6 +134,15 @@ internal sealed class LoadStats
         lock (_lock)
         {
             return (Percentiles.Of(_roundTrip), Percentiles.Of(_overhead));
+        }
+    }
+
+    /// <summary>The overhead of answered calls sent after the ramp, when every user is connected: the steady state.</summary>
+    public Percentiles SteadyOverhead()
+    {
+        lock (_lock)
+        {
+            return Percentiles.Of(_steadyOverhead);
         }
     }
 

@@ -77,6 +77,7 @@ internal static class Report
                 errors = stats.Errors.ToDictionary(entry => entry.Key, entry => entry.Value),
                 roundTripMs = roundTrip,
                 overheadMs = overhead,
+                overheadAfterRampMs = result.Stats.SteadyOverhead(),
                 telemetryFrames = stats.TelemetryFrames,
                 telemetryFramesPerSecond = stats.TelemetryFrames / result.Measured.TotalSeconds,
                 serverActorsPeak = stats.PeakServerActors,
@@ -100,6 +101,8 @@ internal static class Report
         yield return ("replied", F($"{stats.Replied:N0}"));
         yield return ("round trip p50 / p95 / p99 / max", F($"{roundTrip.P50:0.0} / {roundTrip.P95:0.0} / {roundTrip.P99:0.0} / {roundTrip.Max:0.0} ms"));
         yield return ("overhead p50 / p95 / p99 / max", F($"{overhead.P50:0.0} / {overhead.P95:0.0} / {overhead.P99:0.0} / {overhead.Max:0.0} ms (round trip − simulated external latency)"));
+        var steady = stats.SteadyOverhead();
+        yield return ("  after the ramp", F($"{steady.P50:0.0} / {steady.P95:0.0} / {steady.P99:0.0} / {steady.Max:0.0} ms ({steady.Count:N0} calls sent once every user was connected)"));
         yield return ("timeouts", F($"{stats.Timeouts}"));
         yield return ("lost (no outcome)", F($"{stats.Lost}"));
         foreach (var (kind, count) in stats.Errors)

@@ -206,7 +206,7 @@ internal sealed class SimUser(int index, LoadOptions options, LoadStats stats)
         try
         {
             var result = await connection.InvokeCoreAsync<CallResultDto>(method, args);
-            stats.OnOutcome(result, Stopwatch.GetElapsedTime(started));
+            stats.OnOutcome(result, started);
         }
         catch (HubException error) when (error.Message.Contains("Too many calls", StringComparison.Ordinal))
         {
