@@ -47,7 +47,7 @@ public sealed partial class ActorSystem
                 call.TryFail(CallOutcome.ActorExited, new ActorExitedException(pid, "noproc", request));
                 break;
             default:
-                call.Arm(Time, cancellationToken);
+                call.Arm(_callTimeouts, cancellationToken);
                 break;
         }
 

@@ -15,6 +15,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private readonly ConcurrentDictionary<long, ActorProcess> _processes = new();
     private readonly CancellationTokenSource _shutdown = new();
     private readonly ListenerSet _listeners = new();
+    private readonly CallTimeouts _callTimeouts; // looked up once, not per call: every call arms a timeout on it
     private long _nextPid;
     private long _nextRequestId;
     private int _liveCount;
@@ -29,6 +30,7 @@ public sealed partial class ActorSystem : IAsyncDisposable
         Options = options ?? new ActorSystemOptions();
         Options.Validate();
         Time = time ?? TimeProvider.System;
+        _callTimeouts = CallTimeouts.For(Time);
         Metrics = new ActorMetrics(this);
     }
 

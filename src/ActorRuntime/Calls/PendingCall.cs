@@ -91,11 +91,11 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     }
 
     /// <summary>Starts the timeout and watches the caller's token. Call once, after the call is queued.</summary>
-    public void Arm(TimeProvider time, CancellationToken cancellationToken)
+    public void Arm(CallTimeouts timeouts, CancellationToken cancellationToken)
     {
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            _timeouts = CallTimeouts.For(time); // one shared timer per clock, not one per call
+            _timeouts = timeouts; // one shared timer per clock, not one per call
             _timeouts.Add(this);
         }
 
