@@ -124,6 +124,37 @@ public class MailboxQueueTests
         Assert.Equal(Mailbox.InitialSegmentLength, mailbox.HeadSegmentLength);
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(64)]
+    public void ARing_WhosePositionsWrapPastIntMaxValue_KeepsOrderCountAndFullness(int length)
+    {
+        var ring = new MailboxSegment(length, firstPosition: int.MaxValue - (length / 2));
+        var next = 0;
+        var taken = 0;
+        for (var lap = 0; lap < 3; lap++) // fill and empty it three times across the wrap
+        {
+            while (ring.TryEnqueue(Message(next)))
+            {
+                next++;
+            }
+
+            Assert.Equal(length, ring.Count);
+            for (var i = 0; i < length; i++)
+            {
+                Assert.True(ring.TryDequeue(out var envelope));
+                Assert.Equal(taken++, envelope.Message);
+            }
+
+            Assert.Equal(0, ring.Count);
+            Assert.False(ring.TryDequeue(out _));
+        }
+
+        ring.FreezeAndLink(new MailboxSegment(4));
+        Assert.False(ring.TryEnqueue(Message(next)));
+        Assert.Equal(0, ring.Count);
+    }
+
     [Fact]
     public void Bounded_RefusesPastItsCapacity_AndFreesAPlacePerTake()
     {
