@@ -38,7 +38,7 @@ public sealed partial class ActorSystem
         }
 
         var call = new PendingCall(process, Interlocked.Increment(ref _nextRequestId), request, timeout, Time.GetTimestamp());
-        switch (process.Enqueue(new Envelope(EnvelopeKind.Call, request, call)))
+        switch (process.Enqueue(new Envelope(EnvelopeKind.Call, call)))
         {
             case EnqueueResult.Full:
                 call.TryFail(CallOutcome.Rejected, new MailboxFullException(pid, process.Capacity));

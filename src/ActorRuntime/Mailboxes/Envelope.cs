@@ -18,13 +18,7 @@ internal readonly struct Envelope
 {
     private readonly object _payload;
 
-    public Envelope(EnvelopeKind kind, object message, PendingCall? call = null)
-    {
-        Kind = kind;
-        _payload = call ?? message;
-    }
-
-    /// <summary>Rebuilds an envelope from what <see cref="Payload"/> and <see cref="Kind"/> returned.</summary>
+    /// <summary>A cast or info carries its message; a call carries its <see cref="PendingCall"/>.</summary>
     public Envelope(EnvelopeKind kind, object payload)
     {
         Kind = kind;

@@ -22,7 +22,7 @@ internal enum EnqueueResult : byte
 /// Senders claim a slot with one compare-and-swap and the reader takes it without one, so they
 /// never meet on a lock and a steady flow allocates nothing. The first ring is created on the first
 /// message and holds <see cref="InitialSegmentLength"/> slots (an idle actor that was used once
-/// carries ~100 bytes of mailbox, not a kilobyte); a flood links rings twice as large each time.
+/// carries ~180 bytes of mailbox, not a kilobyte); a flood links rings twice as large each time.
 /// When the reader goes idle and its ring has been oversized for a second, the ring is frozen and
 /// swapped for a small one (<see cref="TrimIfOversized"/>), so a past flood does not stay in memory
 /// and a recurring one does not reallocate its ring every time.

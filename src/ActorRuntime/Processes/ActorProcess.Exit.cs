@@ -88,13 +88,7 @@ internal sealed partial class ActorProcess
             current.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, current.Request, exception));
         }
 
-        PendingCall[] deferred;
-        lock (DeferredLock)
-        {
-            deferred = _deferred.TakeAll();
-        }
-
-        foreach (var call in deferred)
+        foreach (var call in WaitingDeferred(take: true))
         {
             call.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, call.Request, exception));
         }

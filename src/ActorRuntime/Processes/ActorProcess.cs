@@ -73,15 +73,29 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         get
         {
-            if (Volatile.Read(ref _deferredLock) is null)
+            if (Volatile.Read(ref _deferredLock) is not { } gate)
             {
-                return 0;
+                return 0; // never deferred a call
             }
 
-            lock (DeferredLock)
+            lock (gate)
             {
                 return _deferred.Count;
             }
+        }
+    }
+
+    /// <summary>The deferred calls still waiting, oldest first; with <paramref name="take"/>, the list is emptied.</summary>
+    private PendingCall[] WaitingDeferred(bool take)
+    {
+        if (Volatile.Read(ref _deferredLock) is not { } gate)
+        {
+            return []; // never deferred a call: no lock to create
+        }
+
+        lock (gate)
+        {
+            return take ? _deferred.TakeAll() : _deferred.ToArray();
         }
     }
 
@@ -164,7 +178,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         if (previousPhase == CallPhase.Deferred)
         {
-            lock (DeferredLock)
+            lock (DeferredLock) // exists: the call was deferred
             {
                 _deferred.Remove(call);
             }
@@ -215,12 +229,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     public IReadOnlyList<PendingCallInfo> DeferredCallsSnapshot()
     {
-        PendingCall[] calls;
-        lock (DeferredLock)
-        {
-            calls = _deferred.ToArray();
-        }
-
+        var calls = WaitingDeferred(take: false);
         return [.. calls.Select(call => new PendingCallInfo(
             call.RequestId, call.Request, call.Phase, System.Time.GetElapsedTime(call.StartTimestamp), call.Timeout))];
     }

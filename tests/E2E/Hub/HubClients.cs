@@ -2,6 +2,7 @@ using ActorRuntime;
 using Dashboard.Hubs;
 using E2E.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -49,5 +50,30 @@ internal static class HubClients
         Assert.Equal(HubConnectionState.Connected, connection.State);
         var result = await connection.InvokeAsync<CallResultDto>("Request", 5_000);
         Assert.Equal(CallOutcomeKind.Replied, result.Outcome);
+    }
+
+    /// <summary>
+    /// Like <see cref="AssertHealthyAsync"/> after the connection spent its call budget: a refusal by the
+    /// per-connection rate limit is waited out, anything else fails.
+    /// </summary>
+    public static async Task AssertHealthyOnceTheBudgetRefillsAsync(this HubConnection connection)
+    {
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+        CallResultDto? result = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                try
+                {
+                    result = await connection.InvokeAsync<CallResultDto>("Request", 5_000);
+                    return true;
+                }
+                catch (HubException error) when (error.Message.Contains("Too many calls", StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            },
+            "the connection's call budget refills");
+        Assert.Equal(CallOutcomeKind.Replied, result!.Outcome);
     }
 }

@@ -45,23 +45,7 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
             "Too many calls: a connection may make 1 calls per second (bursts of 3). 'Configure' was refused; slow down and retry.",
             error.Message,
             StringComparison.Ordinal));
-        Assert.Equal(HubConnectionState.Connected, connection.State);
-        CallResultDto? result = null;
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                try
-                {
-                    result = await connection.InvokeAsync<CallResultDto>("Request", 5_000);
-                    return true;
-                }
-                catch (HubException error) when (error.Message.Contains("Too many calls", StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            },
-            "the budget refills");
-        Assert.Equal(CallOutcomeKind.Replied, result!.Outcome);
+        await connection.AssertHealthyOnceTheBudgetRefillsAsync();
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class HubHostileInputTests(ReliabilityFixture fixture, ITestOutput
             {
                 Assert.Equal(pid, fixture.PidOf(connection));
                 Assert.Equal(0, fixture.Actors().GetInfo(pid)?.Crashes);
-                await RoundTripAsync(connection);
+                await connection.AssertHealthyOnceTheBudgetRefillsAsync();
             }
         }
         finally
@@ -151,30 +151,6 @@ public sealed class HubHostileInputTests(ReliabilityFixture fixture, ITestOutput
         await foreach (var _ in stream)
         {
         }
-    }
-
-    /// <summary>
-    /// A request that must get its own answer; a refusal by the connection's call budget (spent by the flood row)
-    /// is waited out, nothing else is.
-    /// </summary>
-    private static async Task RoundTripAsync(HubConnection connection)
-    {
-        CallResultDto? result = null;
-        await Eventually.TrueAsync(
-            async () =>
-            {
-                try
-                {
-                    result = await connection.InvokeAsync<CallResultDto>("Request", 5_000);
-                    return true;
-                }
-                catch (HubException error) when (error.Message.Contains("Too many calls", StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            },
-            "the connection's call budget refills");
-        Assert.Equal(CallOutcomeKind.Replied, result!.Outcome);
     }
 
     /// <summary>Sends a 1 MB argument; the server closes the connection. Returns the close reason the client got.</summary>

@@ -60,15 +60,25 @@ public sealed partial class CallTimeline
     private (double X1, double Y1, double X2, double Y2) Trim(TimelineShape s)
     {
         const double Badge = 7.5;
-        var badges = _shapesByCall[s.CallId].Where(b => b.Kind == ShapeKind.StepBadge).ToList();
         var (dx, dy) = (s.X2 - s.X1, s.Y2 - s.Y1);
         var length = Math.Max(1, Math.Sqrt((dx * dx) + (dy * dy)));
         var (ux, uy) = (dx / length, dy / length);
-        var start = badges.Exists(b => Touches(b, s.X1, s.Y1)) ? Badge : 0;
-        var end = badges.Exists(b => Touches(b, s.X2, s.Y2)) ? Badge : 1;
+        var start = BadgeAt(s.CallId, s.X1, s.Y1) ? Badge : 0;
+        var end = BadgeAt(s.CallId, s.X2, s.Y2) ? Badge : 1;
         return (s.X1 + (ux * start), s.Y1 + (uy * start), s.X2 - (ux * end), s.Y2 - (uy * end));
+    }
 
-        static bool Touches(TimelineShape badge, double x, double y) => Math.Abs(badge.X1 - x) < 0.5 && Math.Abs(badge.Y1 - y) < 0.5;
+    private bool BadgeAt(long callId, double x, double y)
+    {
+        foreach (var shape in _shapesByCall[callId])
+        {
+            if (shape.Kind == ShapeKind.StepBadge && Math.Abs(shape.X1 - x) < 0.5 && Math.Abs(shape.Y1 - y) < 0.5)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Select(long callId) => _selected = _selected == callId ? null : callId;
