@@ -114,10 +114,12 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
         await page.SetViewportSizeAsync(1400, 1500);
-        await page.SetSliderAsync("slider-latency", 2000);
+        // Long enough that the five jobs are still in flight however slowly a loaded machine renders.
+        await page.SetSliderAsync("slider-latency", 10_000);
+        await page.SetSliderAsync("slider-timeout", 30_000);
         await page.GetByTestId("btn-burst").ClickAsync();
-        await page.GetByTestId("btn-flood").ClickAsync();
         await Expect(page.GetByTestId("external-in-flight")).ToHaveTextAsync("5");
+        await page.GetByTestId("btn-flood").ClickAsync();
 
         var path = Path.Combine(Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(RepositoryRoot.Path, "docs", "screenshots")
