@@ -72,7 +72,7 @@ public sealed class BrowserReconnectTests(LongRetentionFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var (page, connection) = await CircuitConnection.OpenRoutedAsync(context);
         var pid = await page.GetByTestId("actor-pid").InnerTextAsync();
-        await page.SetSliderAsync("slider-latency", 1500);
+        await page.SetSliderAsync("slider-latency", 4000); // the waiting call stays visible however slowly a loaded machine renders
         await page.GetByTestId("btn-request").ClickAsync();
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
 
