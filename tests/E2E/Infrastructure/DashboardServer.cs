@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using TestSupport;
 
 namespace E2E.Infrastructure;
 
@@ -22,6 +23,9 @@ public sealed class DashboardServer : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<IWebHostBuilder>? _configure;
     private Uri? _baseAddress;
+
+    /// <summary>The servers run inside the test host, which keeps two pool workers blocked: give them back for the whole run.</summary>
+    static DashboardServer() => TestHostThreads.Compensate();
 
     /// <param name="environment">The hosting environment. Defaults to Development.</param>
     /// <param name="settings">Configuration overrides, e.g. <c>["Heartbeat:Interval"] = "00:00:01"</c>.</param>

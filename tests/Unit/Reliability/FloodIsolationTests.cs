@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ActorRuntime;
 using HdrHistogram;
+using TestSupport;
 using Xunit.Abstractions;
 
 namespace Unit.Reliability;
@@ -30,6 +31,7 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
     [InlineData(10_000)]
     public async Task Flood_OnOneActor_OthersKeepTheirP99(int? capacity)
     {
+        using var _ = TestHostThreads.Compensate();
         await using var system = new ActorSystem();
         var servers = Enumerable.Range(0, Servers).Select(_ => system.Spawn(new EchoServer())).ToArray();
         var flooded = system.Spawn(new BusyServer(), new SpawnOptions { MailboxCapacity = capacity });
