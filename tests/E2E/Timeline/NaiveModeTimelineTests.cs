@@ -21,7 +21,7 @@ public sealed class NaiveModeTimelineTests(TimelineFixture fixture)
         await Expect(timeline.Locator("[data-kind=stranded-wait].live").First).ToBeAttachedAsync(); // a horizontal line: no height, so "attached", not "visible"
         await Expect(page.GetByTestId("naive-hanging")).Not.ToHaveTextAsync("0");
 
-        // After their 3 s timeout: red end-marks, and the counters agree with the drawing.
+        // After their 6 s timeout: red end-marks, and the counters agree with the drawing.
         await Expect(page.GetByTestId("last-result")).ToContainTextAsync("burst of 5:");
         await Expect(timeline.GetByTestId("timeline-row")).ToHaveCountAsync(5);
         var timeouts = int.Parse(await page.GetByTestId("count-timeouts").TextContentAsync() ?? "");
