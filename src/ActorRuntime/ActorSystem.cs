@@ -92,6 +92,9 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// <summary>A snapshot of one actor, or <see langword="null"/> when it is not alive — Elixir's <c>Process.info/1</c>.</summary>
     public ActorInfo? GetInfo(Pid pid) => _processes.TryGetValue(pid.Id, out var process) ? process.Snapshot() : null;
 
+    /// <summary>Slots of the ring the actor's loop reads from (0 before its first message; null when not alive), for tests.</summary>
+    internal int? MailboxSlots(Pid pid) => _processes.TryGetValue(pid.Id, out var process) ? process.MailboxSlots : null;
+
     /// <summary>Whether <paramref name="pid"/> is alive.</summary>
     public bool IsAlive(Pid pid) => _processes.ContainsKey(pid.Id);
 

@@ -114,6 +114,9 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Slots of the mailbox ring the loop reads from (see <see cref="Mailbox.HeadSegmentLength"/>).</summary>
+    internal int MailboxSlots => _mailbox.HeadSegmentLength;
+
     /// <summary>Stores a message and wakes the loop if it was idle.</summary>
     /// <remarks>
     /// A call's <see cref="ActorEventKind.CallStarted"/> is published before the call becomes visible

@@ -1,4 +1,5 @@
 using ActorRuntime;
+using ActorRuntime.Mailboxes;
 
 namespace Unit.ActorRuntime;
 
@@ -94,10 +95,49 @@ public sealed class MailboxTests : ActorSystemTest
     }
 
     [Fact]
+    public async Task Flood_ThenAQuietSecond_TheNextIdleSwapsTheGrownRingForASmallOne()
+    {
+        var pid = System.Spawn(new ProbeServer());
+        var gate = await System.BlockAsync(pid);
+        for (var i = 0; i < 5_000; i++)
+        {
+            System.Send(pid, new Probe.Note("flood"));
+        }
+
+        gate.SetResult();
+        await UntilIdleAfterAsync(pid, 5_001);
+        var grown = System.MailboxSlots(pid);
+
+        System.Send(pid, new Probe.Note("soon after")); // the ring was needed less than a second ago: kept
+        await UntilIdleAfterAsync(pid, 5_002);
+        var keptWhileRecent = System.MailboxSlots(pid);
+
+        Time.Advance(Mailbox.TrimAfterQuiet);
+        System.Send(pid, new Probe.Note("a quiet second later"));
+        await UntilIdleAfterAsync(pid, 5_003);
+
+        Assert.True(grown >= 4_096, $"5,000 queued messages should have grown the ring, got {grown} slots");
+        Assert.Equal(grown, keptWhileRecent);
+        Assert.Equal(Mailbox.InitialSegmentLength, System.MailboxSlots(pid));
+        Assert.Equal("barrier", await System.BarrierAsync(pid)); // and the small ring still carries messages
+    }
+
+    [Fact]
     public void Send_ToDeadPid_IsDroppedSilently()
     {
         System.Send(new Pid(12345), new Probe.Note("nobody"));
 
         Assert.False(System.TrySend(new Pid(12345), new Probe.Note("nobody")));
+    }
+
+    /// <summary>Waits until the actor has handled <paramref name="handled"/> messages and gone idle (which is when it trims).</summary>
+    private async Task UntilIdleAfterAsync(Pid pid, long handled)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (System.GetInfo(pid) is not { Status: ActorStatus.Idle } info || info.MessagesHandled < handled)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the actor did not go idle after {handled} messages");
+            await Task.Delay(1);
+        }
     }
 }
