@@ -109,6 +109,39 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
     }
 
     [Fact]
+    public async Task HiddenTab_StopsRerendering_AndCatchesUpWhenShown()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.OpenInteractiveAsync("/");
+        await page.SetSliderAsync("slider-latency", 10_000);
+        await page.SetSliderAsync("slider-timeout", 30_000);
+        await page.GetByTestId("btn-request").ClickAsync();
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
+        await page.EvaluateAsync("""
+            () => {
+                window.__mutations = 0;
+                new MutationObserver(list => { window.__mutations += list.length; })
+                    .observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+            }
+            """);
+
+        // Visible, with a call in motion: its elapsed time moves on screen.
+        Assert.True(await MutationsDuringAsync(page, TimeSpan.FromSeconds(1)) > 0, "a visible tab with a waiting call re-renders");
+
+        // Hidden (as when the user switches tabs): the page goes still, though the call still waits.
+        await SetTabHiddenAsync(page, hidden: true);
+        await Eventually.TrueAsync(
+            async () => await MutationsDuringAsync(page, TimeSpan.FromSeconds(1.5)) == 0, "a hidden tab to stop re-rendering");
+
+        // Shown again: it renders at once and keeps going.
+        var before = await page.GetByTestId("call-row").First.InnerTextAsync();
+        await SetTabHiddenAsync(page, hidden: false);
+        await Expect(page.GetByTestId("call-row").First).Not.ToHaveTextAsync(before);
+        Assert.True(await MutationsDuringAsync(page, TimeSpan.FromSeconds(1)) > 0, "a tab shown again re-renders");
+        await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
     public async Task Screenshot_AfterSomeActivity_IsWrittenForTheDocs()
     {
         await using var context = await fixture.NewContextAsync();
@@ -128,6 +161,23 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
 
         Assert.True(new FileInfo(path).Length > 10_000);
     }
+
+    /// <summary>DOM changes the page makes during <paramref name="window"/> (needs the observer the test installs).</summary>
+    private static async Task<int> MutationsDuringAsync(IPage page, TimeSpan window)
+    {
+        var start = await page.EvaluateAsync<int>("() => window.__mutations");
+        await Task.Delay(window); // the rate of renders over real time is what is measured
+        return await page.EvaluateAsync<int>("() => window.__mutations") - start;
+    }
+
+    /// <summary>Makes the page believe it was hidden or shown, as switching browser tabs does, and tells it so.</summary>
+    private static async Task SetTabHiddenAsync(IPage page, bool hidden) => await page.EvaluateAsync("""
+        hidden => {
+            Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+            Object.defineProperty(document, "visibilityState", { configurable: true, get: () => hidden ? "hidden" : "visible" });
+            document.dispatchEvent(new Event("visibilitychange"));
+        }
+        """, hidden);
 
     [GeneratedRegex(@"^<0\.\d+\.0>$")]
     private static partial Regex PidPattern();

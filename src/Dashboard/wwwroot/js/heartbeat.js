@@ -1,4 +1,5 @@
 // Browser-side heartbeat: every minMs..maxMs (random jitter) the tab calls its actor through the circuit.
+// It also reports when the tab is hidden or shown, so a background tab costs the server no renders.
 export function start(dotNetRef, minMs, maxMs) {
   let stopped = false;
   let timer = 0;
@@ -15,10 +16,19 @@ export function start(dotNetRef, minMs, maxMs) {
     schedule();
   };
   schedule();
+
+  // A hidden tab keeps its heartbeats but tells the page to stop re-rendering until it is shown again.
+  const onVisibility = () => {
+    dotNetRef.invokeMethodAsync("SetHidden", document.hidden).catch(() => {});
+  };
+  document.addEventListener("visibilitychange", onVisibility);
+  if (document.hidden) onVisibility();
+
   return {
     stop() {
       stopped = true;
       clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
     },
   };
 }

@@ -8,12 +8,14 @@ namespace Dashboard.Components.Pages.MyActor;
 
 /// <summary>
 /// "My actor": this tab's heartbeat actor, live. The page samples its session at up to 10 Hz and
-/// renders only when something changed, so a flood of messages costs the page nothing extra.
+/// renders only when something changed, so a flood of messages costs the page nothing extra. While the
+/// browser reports the tab hidden it renders only every <see cref="HiddenRefresh"/>, and at once when shown.
 /// </summary>
 public sealed partial class MyActorPage
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan HiddenRefresh = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stop = new();
     private ActorView? _view;
     private long _renderedVersion = -1;
@@ -21,6 +23,7 @@ public sealed partial class MyActorPage
     private DotNetObjectReference<MyActorPage>? _selfReference;
     private IJSObjectReference? _heartbeat;
     private bool _caveatsOpen;
+    private volatile bool _hidden;
 
     [Inject] private ActorSession Session { get; set; } = null!;
 
@@ -47,6 +50,14 @@ public sealed partial class MyActorPage
     {
         _ = Session.HeartbeatAsync(_stop.Token); // the browser need not wait for the external work
         return Task.CompletedTask;
+    }
+
+    /// <summary>Called by the browser when the tab is hidden or shown (wwwroot/js/heartbeat.js).</summary>
+    [JSInvokable]
+    public Task SetHidden(bool hidden)
+    {
+        _hidden = hidden;
+        return hidden || _stop.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(() => Render(force: true));
     }
 
     /// <inheritdoc/>
@@ -129,9 +140,22 @@ public sealed partial class MyActorPage
         }
     }
 
-    /// <summary>Takes a fresh snapshot and renders when it changed, when something is in motion, or once a second.</summary>
+    /// <summary>
+    /// Takes a fresh snapshot and renders when it changed, when something is in motion, or once a second —
+    /// or, while the tab is hidden, only every <see cref="HiddenRefresh"/>.
+    /// </summary>
     private void Render(bool force)
     {
+        if (!force && _hidden)
+        {
+            if (Time.GetElapsedTime(_renderedAt) < HiddenRefresh)
+            {
+                return; // nobody looks: no snapshot, no render batch
+            }
+
+            force = true;
+        }
+
         var view = Session.Snapshot();
         var moving = (view.Info?.QueueDepth ?? 0) > 0 || view.Tracker.Calls.Any(call => !call.IsEnded);
         var stale = view.Between(_renderedAt) >= IdleRefresh;
