@@ -26,4 +26,16 @@ public static class PageExtensions
     public static async Task SetSliderAsync(this IPage page, string testId, int value) =>
         await page.GetByTestId(testId).EvaluateAsync(
             "(el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Makes the page believe its browser tab went to the background (or came to the front) and tells it so,
+    /// as switching tabs does in a real browser. Headless tabs otherwise all count as visible.
+    /// </summary>
+    public static async Task SetTabHiddenAsync(this IPage page, bool hidden) => await page.EvaluateAsync("""
+        hidden => {
+            Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
+            Object.defineProperty(document, "visibilityState", { configurable: true, get: () => hidden ? "hidden" : "visible" });
+            document.dispatchEvent(new Event("visibilitychange"));
+        }
+        """, hidden);
 }

@@ -129,13 +129,13 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         Assert.True(await MutationsDuringAsync(page, TimeSpan.FromSeconds(1)) > 0, "a visible tab with a waiting call re-renders");
 
         // Hidden (as when the user switches tabs): the page goes still, though the call still waits.
-        await SetTabHiddenAsync(page, hidden: true);
+        await page.SetTabHiddenAsync(hidden: true);
         await Eventually.TrueAsync(
             async () => await MutationsDuringAsync(page, TimeSpan.FromSeconds(1.5)) == 0, "a hidden tab to stop re-rendering");
 
         // Shown again: it renders at once and keeps going.
         var before = await page.GetByTestId("call-row").First.InnerTextAsync();
-        await SetTabHiddenAsync(page, hidden: false);
+        await page.SetTabHiddenAsync(hidden: false);
         await Expect(page.GetByTestId("call-row").First).Not.ToHaveTextAsync(before);
         Assert.True(await MutationsDuringAsync(page, TimeSpan.FromSeconds(1)) > 0, "a tab shown again re-renders");
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
@@ -169,15 +169,6 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
         await Task.Delay(window); // the rate of renders over real time is what is measured
         return await page.EvaluateAsync<int>("() => window.__mutations") - start;
     }
-
-    /// <summary>Makes the page believe it was hidden or shown, as switching browser tabs does, and tells it so.</summary>
-    private static async Task SetTabHiddenAsync(IPage page, bool hidden) => await page.EvaluateAsync("""
-        hidden => {
-            Object.defineProperty(document, "hidden", { configurable: true, get: () => hidden });
-            Object.defineProperty(document, "visibilityState", { configurable: true, get: () => hidden ? "hidden" : "visible" });
-            document.dispatchEvent(new Event("visibilitychange"));
-        }
-        """, hidden);
 
     [GeneratedRegex(@"^<0\.\d+\.0>$")]
     private static partial Regex PidPattern();
