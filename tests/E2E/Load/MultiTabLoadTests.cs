@@ -64,8 +64,9 @@ public sealed partial class MultiTabLoadTests(DashboardFixture fixture, ITestOut
             await Task.WhenAll(batch.Select(async page =>
             {
                 await page.SetTabHiddenAsync(hidden: false);
-                await page.GetByTestId("btn-request").ClickAsync();
-                await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
+                await page.GetByTestId("btn-request").ClickAsync(new LocatorClickOptions { Timeout = (float)TabStartTimeout.TotalMilliseconds });
+                await Expect(page.GetByTestId("last-result")).ToContainTextAsync(
+                    "replied", new LocatorAssertionsToContainTextOptions { Timeout = (float)TabStartTimeout.TotalMilliseconds });
                 await page.SetTabHiddenAsync(hidden: true);
             }));
         }
