@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ActorRuntime;
 using Dashboard.Services;
 using E2E.Infrastructure;
+using E2E.Operator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -19,8 +20,8 @@ namespace E2E.Load;
 /// Like a user with many tabs, only one is in front: each tab goes to the background once it shows its pid
 /// (the browser reports it hidden; its heartbeats go on) and comes to the front for its Request.
 /// </remarks>
-[Collection(DashboardCollection.Name)]
-public sealed partial class MultiTabLoadTests(DashboardFixture fixture, ITestOutputHelper output)
+[Collection(MultiTabCollection.Name)]
+public sealed partial class MultiTabLoadTests(MultiTabFixture fixture, ITestOutputHelper output)
 {
     private const int CiTabs = 10;
     private const int OpenAtOnce = 3; // tabs opened in parallel: keeps a 2-core machine responsive
@@ -57,6 +58,14 @@ public sealed partial class MultiTabLoadTests(DashboardFixture fixture, ITestOut
         Assert.All(pids, pid => Assert.Equal(OwnerKind.Tab, directory.Find(pid)?.Owner));
         Assert.True(directory.Count(OwnerKind.Tab) >= tabs, $"the directory counts {directory.Count(OwnerKind.Tab)} tab actors, fewer than {tabs}");
         Assert.True(system.ActorCount >= tabs);
+
+        // Assert: the operator's overview counts them all.
+        await using (var admin = await fixture.NewContextAsync())
+        {
+            var overview = await OperatorFixture.SignInAsync(admin);
+            await Eventually.TrueAsync(
+                async () => await OperatorFixture.LiveCountAsync(overview) >= tabs, $"the overview to count {tabs} live actors", TabStartTimeout);
+        }
 
         // Assert: each tab's Request works (a deferred call through its own circuit and actor).
         foreach (var batch in pages.Chunk(OpenAtOnce))
