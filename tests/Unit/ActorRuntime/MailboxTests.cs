@@ -1,5 +1,6 @@
 using ActorRuntime;
 using ActorRuntime.Mailboxes;
+using TestSupport;
 
 namespace Unit.ActorRuntime;
 
@@ -130,14 +131,8 @@ public sealed class MailboxTests : ActorSystemTest
         Assert.False(System.TrySend(new Pid(12345), new Probe.Note("nobody")));
     }
 
-    /// <summary>Waits until the actor has handled <paramref name="handled"/> messages and gone idle (which is when it trims).</summary>
-    private async Task UntilIdleAfterAsync(Pid pid, long handled)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (System.GetInfo(pid) is not { Status: ActorStatus.Idle } info || info.MessagesHandled < handled)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the actor did not go idle after {handled} messages");
-            await Task.Delay(1);
-        }
-    }
+    /// <summary>Waits until the actor has handled <paramref name="handled"/> messages and gone idle, which is when it trims.</summary>
+    private Task UntilIdleAfterAsync(Pid pid, long handled) => Until.TrueAsync(
+        () => System.GetInfo(pid) is { Status: ActorStatus.Idle } info && info.MessagesHandled >= handled,
+        $"the actor to go idle after {handled:N0} messages");
 }

@@ -32,22 +32,6 @@ internal sealed class SessionHarness : IAsyncDisposable
     public ActorSession NewSession() =>
         new(System, Microsoft.Extensions.Options.Options.Create(Options), Directory, NullLogger<ActorSession>.Instance);
 
-    /// <summary>Waits (without sleeping) until <paramref name="condition"/> holds, checking on each actor event and timer turn.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Gave up waiting for: {what}");
-            }
-
-            await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System); // lets thread-pool work run; not a timing assumption
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await Session.DisposeAsync();

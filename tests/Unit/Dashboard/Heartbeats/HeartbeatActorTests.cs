@@ -1,5 +1,6 @@
 using Dashboard.Heartbeats;
 using Dashboard.Services;
+using TestSupport;
 
 namespace Unit.Dashboard.Heartbeats;
 
@@ -18,7 +19,7 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     {
         var call = Session.RequestAsync(CallOrigin.Manual);
         // The job starts inside HandleCallAsync; the call counts as deferred once it has returned NoReply.
-        await SessionHarness.UntilAsync(
+        await Until.TrueAsync(
             () => Session.Worker.InFlight == 1 && _harness.System.GetInfo(Session.Pid!.Value)!.DeferredCalls == 1,
             "the external job to start and the call to be deferred");
 
@@ -58,12 +59,12 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     {
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(2) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the external job to start");
 
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.LateReplies == 1, "the late reply to be counted");
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Counters.LateReplies == 1, "the late reply to be counted");
 
         Assert.Equal(CallStage.TimedOut, outcome.Stage);
         Assert.Contains("while deferred", outcome.Text);
@@ -77,11 +78,11 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     {
         var pid = Session.Pid;
         var burst = Session.BurstAsync(5);
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 5, "five external jobs to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 5, "five external jobs to start");
 
         Session.Crash();
         var outcomes = await burst.WaitAsync(TimeSpan.FromSeconds(15)); // no time advanced: they fail, not time out
-        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
 
         Assert.All(outcomes, outcome => Assert.StartsWith("actor exited: crash: SimulatedCrashException", outcome.Text));
         Assert.Equal(pid, Session.Pid);
@@ -107,7 +108,7 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     {
         Session.Configure(Session.Worker.Settings with { FailureRate = 1 });
         var call = Session.RequestAsync(CallOrigin.Manual);
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the external job to start");
 
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
@@ -159,13 +160,13 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     private async Task<CallOutcomeView[]> RunTwoOverlappingCallsAsync()
     {
         var first = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
         var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 2, "the second job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start");
 
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report back, the first one first
-        await SessionHarness.UntilAsync(() => Session.Worker.Snapshot().Succeeded == 2, "both jobs to report");
-        await SessionHarness.UntilAsync(() => _harness.System.GetInfo(Session.Pid!.Value)!.MessagesHandled >= 4, "the actor to handle both results");
+        await Until.TrueAsync(() => Session.Worker.Snapshot().Succeeded == 2, "both jobs to report");
+        await Until.TrueAsync(() => _harness.System.GetInfo(Session.Pid!.Value)!.MessagesHandled >= 4, "the actor to handle both results");
         _harness.Time.Advance(TimeSpan.FromSeconds(1)); // anyone still waiting times out now
         return await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(15));
     }

@@ -1,6 +1,7 @@
 using ActorRuntime;
 using Dashboard.Heartbeats;
 using Dashboard.Overview;
+using TestSupport;
 
 namespace Unit.Dashboard.Overview;
 
@@ -165,7 +166,7 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         }
 
         var silent = _node.System.CallAsync(pid, GateActor.Silent, TimeSpan.FromSeconds(1));
-        await WaitUntilAsync(() => _node.System.GetInfo(pid)!.DeferredCalls == 1);
+        await Until.TrueAsync(() => _node.System.GetInfo(pid)!.DeferredCalls == 1, "the call to be deferred");
 
         // Act
         _node.Time.Advance(TimeSpan.FromSeconds(2));
@@ -237,15 +238,5 @@ public sealed class OverviewServiceTests : IAsyncLifetime
         // Assert
         Assert.Equal(4, row.QueueDepth);
         actor.Open();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        while (!condition())
-        {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-        }
     }
 }

@@ -35,20 +35,5 @@ internal sealed class VirtualUserHarness : IAsyncDisposable
 
     public ActorDirectory Directory => _services.GetRequiredService<ActorDirectory>();
 
-    /// <summary>Waits (without sleeping on the fake clock) until <paramref name="condition"/> holds.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Gave up waiting for: {what}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System); // lets thread-pool work run; not a timing assumption
-        }
-    }
-
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using Dashboard.Services;
 using Dashboard.VirtualUsers;
 using Microsoft.Extensions.Hosting;
+using TestSupport;
 
 namespace Unit.Dashboard.VirtualUsers;
 
@@ -82,7 +83,7 @@ public sealed class VirtualUserServiceTests
         harness.Time.Advance(TimeSpan.FromSeconds(7));
 
         // Assert
-        await VirtualUserHarness.UntilAsync(
+        await Until.TrueAsync(
             () => sessions.All(session => session.Tracker.Snapshot().Counters.Calls >= 1),
             "every virtual user made a heartbeat call");
         Assert.All(sessions, session => Assert.Equal(SessionState.Running, session.Snapshot().State));
@@ -101,7 +102,7 @@ public sealed class VirtualUserServiceTests
         // Assert
         Assert.Equal(2, stopped);
         Assert.Equal(3, harness.Users.Running);
-        await VirtualUserHarness.UntilAsync(() => harness.System.ActorCount == 3, "two actors stopped");
+        await Until.TrueAsync(() => harness.System.ActorCount == 3, "two actors stopped");
         Assert.Equal(3, harness.Directory.Count(OwnerKind.Virtual));
     }
 
@@ -118,7 +119,7 @@ public sealed class VirtualUserServiceTests
 
         // Assert
         Assert.Equal(0, harness.Users.Running);
-        await VirtualUserHarness.UntilAsync(() => harness.System.ActorCount == 0, "every actor stopped");
+        await Until.TrueAsync(() => harness.System.ActorCount == 0, "every actor stopped");
         Assert.Equal(0, harness.Directory.Count(OwnerKind.Virtual));
     }
 }

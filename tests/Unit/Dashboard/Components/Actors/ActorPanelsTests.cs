@@ -3,6 +3,7 @@ using Dashboard.Components.Actors;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
 using MudBlazor;
+using TestSupport;
 
 namespace Unit.Dashboard.Components.Actors;
 
@@ -27,7 +28,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         await CompleteOneCallAsync();
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
         var slow = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the slow job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the slow job to start");
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
         await slow.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -44,7 +45,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     public async Task DeferredCallsPanel_WaitingCall_ShowsItsPhaseAndElapsedAgainstTimeout()
     {
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
 
         var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
@@ -63,7 +64,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     {
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -113,7 +114,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         var click = cut.Find("[data-testid=btn-request]").ClickAsync(new()); // completes only when the call does
         cut.WaitForAssertion(() => Assert.Equal("waiting…", cut.Find("[data-testid=last-result]").TextContent));
         Assert.True(cut.Find("[data-testid=btn-request]").HasAttribute("disabled"));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await click.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -138,7 +139,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
 
         await cut.Find("[data-testid=btn-crash]").ClickAsync(new());
 
-        await SessionHarness.UntilAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
         Assert.Contains("crash requested", cut.Find("[data-testid=last-result]").TextContent);
     }
 
@@ -157,7 +158,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     private async Task CompleteOneCallAsync()
     {
         var call = Session.RequestAsync(CallOrigin.Manual);
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
     }

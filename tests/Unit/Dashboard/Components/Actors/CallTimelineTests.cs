@@ -7,6 +7,7 @@ using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Unit.Dashboard.Components.Actors.Timeline;
 using static Unit.Dashboard.Components.Actors.Timeline.TimelineCalls;
+using TestSupport;
 
 namespace Unit.Dashboard.Components.Actors;
 
@@ -101,9 +102,9 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
     {
         await Session.SwitchModeAsync(ActorMode.Naive);
         var first = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
         var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 2, "the second job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report; the first result goes to the slot: the second caller
         var misrouted = await second.WaitAsync(TimeSpan.FromSeconds(15));
 
@@ -131,7 +132,7 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
     public async Task Render_RealCorrectSessionBurst_EveryCallerGetsStepSixAndNothingHangs()
     {
         var burst = Session.BurstAsync(3);
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 3, "three jobs to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 3, "three jobs to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await burst.WaitAsync(TimeSpan.FromSeconds(15));
 

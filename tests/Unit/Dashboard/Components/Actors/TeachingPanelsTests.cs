@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
+using TestSupport;
 
 namespace Unit.Dashboard.Components.Actors;
 
@@ -33,9 +34,9 @@ public sealed class TeachingPanelsTests : DashboardTestContext, IAsyncLifetime
     {
         await Session.SwitchModeAsync(ActorMode.Naive);
         var first = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
         var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
-        await SessionHarness.UntilAsync(() => Session.Worker.InFlight == 2, "the second job to start");
+        await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start");
         _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await second.WaitAsync(TimeSpan.FromSeconds(15));
 
