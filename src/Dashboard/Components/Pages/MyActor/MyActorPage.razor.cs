@@ -128,7 +128,13 @@ public sealed partial class MyActorPage
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await InvokeAsync(() => Render(force: false));
+                var hidden = _hidden;
+                if (hidden && Time.GetElapsedTime(Volatile.Read(ref _renderedAt)) < HiddenRefresh)
+                {
+                    continue; // nobody looks: no dispatch, no snapshot, no render batch
+                }
+
+                await InvokeAsync(() => Render(force: hidden));
             }
         }
         catch (OperationCanceledException)
@@ -140,22 +146,9 @@ public sealed partial class MyActorPage
         }
     }
 
-    /// <summary>
-    /// Takes a fresh snapshot and renders when it changed, when something is in motion, or once a second —
-    /// or, while the tab is hidden, only every <see cref="HiddenRefresh"/>.
-    /// </summary>
+    /// <summary>Takes a fresh snapshot and renders when it changed, when something is in motion, or once a second.</summary>
     private void Render(bool force)
     {
-        if (!force && _hidden)
-        {
-            if (Time.GetElapsedTime(_renderedAt) < HiddenRefresh)
-            {
-                return; // nobody looks: no snapshot, no render batch
-            }
-
-            force = true;
-        }
-
         var view = Session.Snapshot();
         var moving = (view.Info?.QueueDepth ?? 0) > 0 || view.Tracker.Calls.Any(call => !call.IsEnded);
         var stale = view.Between(_renderedAt) >= IdleRefresh;
@@ -163,7 +156,7 @@ public sealed partial class MyActorPage
         {
             _view = view;
             _renderedVersion = Session.Tracker.Version;
-            _renderedAt = view.Now;
+            Volatile.Write(ref _renderedAt, view.Now); // read by the refresh loop off the renderer's thread
             StateHasChanged();
         }
     }
