@@ -1,27 +1,33 @@
 namespace TestSupport;
 
 /// <summary>
-/// Waits for a condition that other threads make true (an actor's loop, a timer, a render), checking on every
-/// turn of the thread pool — on real time, never on a test's fake clock — and fails with what it waited for.
+/// Waits for a condition that other threads or processes make true (an actor's loop, a timer, a server, a
+/// browser), checking every few milliseconds on real time — never on a test's fake clock — and fails with
+/// what it waited for. Not a fixed sleep: it returns as soon as the condition holds.
 /// </summary>
 internal static class Until
 {
-    /// <summary>How long <see cref="TrueAsync"/> waits by default (a slow 2-core CI machine).</summary>
+    /// <summary>How long <c>TrueAsync</c> waits by default (a slow 2-core CI machine).</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
 
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Returns once <paramref name="condition"/> holds; throws <see cref="TimeoutException"/> naming <paramref name="what"/> after <paramref name="timeout"/>.</summary>
-    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, timeout);
+
+    /// <summary>Like <see cref="TrueAsync(Func{bool}, string, TimeSpan?)"/>, for a condition that needs to await.</summary>
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException($"Gave up after {(timeout ?? DefaultTimeout).TotalSeconds:0} s waiting for: {what}");
             }
 
-            await Task.Yield();
-            await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System); // lets thread-pool work run; not a timing assumption
+            await Task.Delay(Poll, TimeProvider.System); // lets the other side run; not a timing assumption
         }
     }
 }

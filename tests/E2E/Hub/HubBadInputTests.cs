@@ -2,6 +2,7 @@ using Dashboard.Hubs;
 using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -95,12 +96,12 @@ public sealed class HubBadInputTests(DashboardFixture fixture)
 
         // Act
         var call = offender.InvokeAsync<CallResultDto>("Request", new string('x', 40_000));
-        var reason = await closed.Task.WaitAsync(Eventually.DefaultTimeout);
+        var reason = await closed.Task.WaitAsync(Until.DefaultTimeout);
 
         // Assert
         await Assert.ThrowsAnyAsync<Exception>(() => call);
         Assert.NotNull(reason); // closed by the server, with an error
-        await Eventually.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"actor {pid} of the closed connection stopped");
+        await Until.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"actor {pid} of the closed connection stopped");
         await bystander.AssertHealthyAsync();
         await using var again = await HubClients.ConnectAsync(fixture);
         await again.AssertHealthyAsync();

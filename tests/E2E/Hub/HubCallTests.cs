@@ -4,6 +4,7 @@ using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -87,7 +88,7 @@ public sealed class HubCallTests(DashboardFixture fixture)
         var session = fixture.ServerSide(connection).Session;
         await connection.InvokeAsync<ExternalWorkDto>("Configure", 0, 0.0, 1.0);
         var call = connection.InvokeAsync<CallResultDto>("Request", 30_000);
-        await Eventually.TrueAsync(() => fixture.Actors().GetInfo(session.Pid!.Value)?.DeferredCalls == 1, "the call is deferred");
+        await Until.TrueAsync(() => fixture.Actors().GetInfo(session.Pid!.Value)?.DeferredCalls == 1, "the call is deferred");
 
         // Act
         session.Crash();
@@ -136,8 +137,8 @@ public sealed class HubCallTests(DashboardFixture fixture)
         await connection.DisposeAsync();
 
         // Assert
-        await Eventually.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"actor {pid} stopped");
-        await Eventually.TrueAsync(() => registry.Find(id) is null, "the connection left the registry");
+        await Until.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"actor {pid} stopped");
+        await Until.TrueAsync(() => registry.Find(id) is null, "the connection left the registry");
         Assert.Null(directory.Find(pid));
     }
 
@@ -154,6 +155,6 @@ public sealed class HubCallTests(DashboardFixture fixture)
         await Task.WhenAll(connections.Select(connection => connection.DisposeAsync().AsTask()));
 
         // Assert
-        await Eventually.TrueAsync(() => directory.Count(OwnerKind.Hub) == before, $"hub actors back to {before}");
+        await Until.TrueAsync(() => directory.Count(OwnerKind.Hub) == before, $"hub actors back to {before}");
     }
 }

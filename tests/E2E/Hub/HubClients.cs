@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -28,7 +29,7 @@ internal static class HubClients
         var connection = Create(fixture, configure);
         await connection.StartAsync();
         var registry = fixture.Server.Services.GetRequiredService<HubSessionRegistry>();
-        await Eventually.TrueAsync(() => registry.Find(connection.ConnectionId!) is not null, $"the server opened {connection.ConnectionId}");
+        await Until.TrueAsync(() => registry.Find(connection.ConnectionId!) is not null, $"the server opened {connection.ConnectionId}");
         return connection;
     }
 
@@ -60,7 +61,7 @@ internal static class HubClients
     {
         Assert.Equal(HubConnectionState.Connected, connection.State);
         CallResultDto? result = null;
-        await Eventually.TrueAsync(
+        await Until.TrueAsync(
             async () =>
             {
                 try

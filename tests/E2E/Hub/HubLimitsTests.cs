@@ -5,6 +5,7 @@ using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -16,7 +17,7 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
     // Every test starts from an empty node: the previous test's connections must be gone (an actor busy with a
     // 5 s flood message stops once that message is done).
     public Task DisposeAsync() =>
-        Eventually.TrueAsync(() => fixture.Actors().ActorCount == 0, "every actor of the test stopped", TimeSpan.FromSeconds(30));
+        Until.TrueAsync(() => fixture.Actors().ActorCount == 0, "every actor of the test stopped", TimeSpan.FromSeconds(30));
 
     [Fact]
     public async Task Invoke_FasterThanTheBudget_ThrowsHubExceptionThenRecovers()
@@ -109,7 +110,7 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
                 // Depending on timing the close may arrive during StartAsync; the reason is checked below.
             }
 
-            var reason = await closed.Task.WaitAsync(Eventually.DefaultTimeout);
+            var reason = await closed.Task.WaitAsync(Until.DefaultTimeout);
 
             // Assert
             Assert.Equal(3, fillers.Count);
@@ -136,7 +137,7 @@ public sealed class HubLimitsTests(HubLimitsFixture fixture) : IAsyncLifetime
         await using var connection = await HubClients.ConnectAsync(fixture);
         var session = fixture.ServerSide(connection).Session;
         var accepted = 0;
-        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+        var deadline = DateTime.UtcNow + Until.DefaultTimeout;
         while (accepted < 2 && DateTime.UtcNow < deadline)
         {
             accepted += session.Flood(1).Accepted;

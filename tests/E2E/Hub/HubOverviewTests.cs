@@ -4,6 +4,7 @@ using E2E.Infrastructure;
 using E2E.Operator;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -48,7 +49,7 @@ public sealed class HubOverviewTests(OperatorFixture fixture)
 
         // Act: the overview index refreshes on its own timer, so read until it lists both hub actors.
         OverviewDto? seen = null;
-        using var stop = new CancellationTokenSource(Eventually.DefaultTimeout);
+        using var stop = new CancellationTokenSource(Until.DefaultTimeout);
         await foreach (var snapshot in admin.StreamAsync<OverviewDto>("StreamOverview", 100, stop.Token))
         {
             seen = snapshot;

@@ -3,6 +3,7 @@ using Dashboard.Hubs;
 using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using TestSupport;
 
 namespace E2E.Hub;
 
@@ -61,7 +62,7 @@ public sealed class HubTelemetryTests(DashboardFixture fixture)
 
         // Assert: the server released the stream, so a second one starts (it would be refused otherwise).
         TelemetryDto? again = null;
-        await Eventually.TrueAsync(
+        await Until.TrueAsync(
             async () =>
             {
                 try

@@ -4,6 +4,7 @@ using Dashboard.Hubs;
 using E2E.Infrastructure;
 using loadsim::LoadSim;
 using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 
 namespace E2E.Load;
 
@@ -63,6 +64,6 @@ public sealed class LoadSimTests(DashboardFixture fixture)
         Assert.True(result.Stats.TelemetryFrames > 0);
         var (roundTrip, overhead) = result.Stats.Latency();
         Assert.True(roundTrip.P50 >= overhead.P50);
-        await Eventually.TrueAsync(() => registry.Count == before, "the simulated users' actors stopped");
+        await Until.TrueAsync(() => registry.Count == before, "the simulated users' actors stopped");
     }
 }

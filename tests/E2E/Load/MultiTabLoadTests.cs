@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using TestSupport;
 
 namespace E2E.Load;
 
@@ -63,7 +64,7 @@ public sealed partial class MultiTabLoadTests(MultiTabFixture fixture, ITestOutp
         await using (var admin = await fixture.NewContextAsync())
         {
             var overview = await OperatorFixture.SignInAsync(admin);
-            await Eventually.TrueAsync(
+            await Until.TrueAsync(
                 async () => await OperatorFixture.LiveCountAsync(overview) >= tabs, $"the overview to count {tabs} live actors", TabStartTimeout);
         }
 
@@ -81,7 +82,7 @@ public sealed partial class MultiTabLoadTests(MultiTabFixture fixture, ITestOutp
         }
 
         // Assert: every tab's browser timer keeps its actor fed with heartbeats, for the hold time.
-        await Eventually.TrueAsync(
+        await Until.TrueAsync(
             () => pids.All(pid => directory.Find(pid)?.Snapshot().HeartbeatAge is not null),
             "every tab sent a heartbeat",
             TimeSpan.FromSeconds(30));

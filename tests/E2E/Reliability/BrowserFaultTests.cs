@@ -3,6 +3,7 @@ using E2E.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using TestSupport;
 
 namespace E2E.Reliability;
 
@@ -40,7 +41,7 @@ public sealed class BrowserFaultTests(ShortRetentionFixture fixture)
         // Well before the call's 30 s timeout: after the 3 s retention the circuit is dropped and its actor
         // with it, so the waiting call ends (actor exited) instead of hanging.
         Assert.True(system.IsAlive(pid), "the actor must outlive a dropped connection for the retention period");
-        await Eventually.TrueAsync(() => !system.IsAlive(pid), "the vanished tab's actor to stop", TimeSpan.FromSeconds(20));
+        await Until.TrueAsync(() => !system.IsAlive(pid), "the vanished tab's actor to stop", TimeSpan.FromSeconds(20));
         Assert.Empty(system.GetDeferredCalls(pid));
 
         await connection.GoOnlineAsync();
@@ -77,7 +78,7 @@ public sealed class BrowserReconnectTests(LongRetentionFixture fixture)
         await Expect(page.GetByTestId("pending-calls")).ToHaveTextAsync("1");
 
         await connection.GoOfflineAsync();
-        await Eventually.TrueAsync(() => system.GetDeferredCalls(Pid.Parse(pid)).Count == 0, "the call to finish on the server while the tab is offline");
+        await Until.TrueAsync(() => system.GetDeferredCalls(Pid.Parse(pid)).Count == 0, "the call to finish on the server while the tab is offline");
         await connection.GoOnlineAsync();
 
         // The call went on on the server while the tab was away; the circuit (and its actor) survived.

@@ -10,6 +10,7 @@ using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit.Abstractions;
+using TestSupport;
 
 namespace E2E.Reliability;
 
@@ -116,7 +117,7 @@ public sealed class HubHostileInputTests(ReliabilityFixture fixture, ITestOutput
             // Assert: the sender's actor (or, when the server closed the connection, a new connection's) still works
             if (hostile.ClosesConnection)
             {
-                await Eventually.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"the closed connection's actor {pid} stopped");
+                await Until.TrueAsync(() => !fixture.Actors().IsAlive(pid), $"the closed connection's actor {pid} stopped");
                 using var http = fixture.CreateHttpClient();
                 using var health = await http.GetAsync(new Uri(WebApplicationExtensions.HealthPath, UriKind.Relative));
                 Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -164,7 +165,7 @@ public sealed class HubHostileInputTests(ReliabilityFixture fixture, ITestOutput
         };
 
         var call = scene.Connection.InvokeAsync<CallResultDto>("Request", new string('x', 1024 * 1024));
-        var reason = await closed.Task.WaitAsync(Eventually.DefaultTimeout);
+        var reason = await closed.Task.WaitAsync(Until.DefaultTimeout);
         var failed = await Assert.ThrowsAnyAsync<Exception>(() => call);
         output.WriteLine($"the pending call failed with {failed.GetType().Name}: {failed.Message}");
         Assert.Equal(HubConnectionState.Disconnected, scene.Connection.State);

@@ -8,6 +8,7 @@ using E2E.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using TestSupport;
 
 namespace E2E.Reliability;
 
@@ -75,7 +76,7 @@ public sealed class LifecycleLeakTests(LifecycleFixture fixture, ITestOutputHelp
             $"one live session costs {perSession / 1024.0:0.0} KB");
 
         // Some of the server's clean-up after a disconnect is asynchronous (transport disposal): wait for it.
-        await Eventually.TrueAsync(
+        await Until.TrueAsync(
             () => (memoryAfter = FullGcMemory()) - memoryBefore <= MemoryBound,
             $"managed memory back within {MemoryBound / Megabyte:0} MB of {memoryBefore / Megabyte:0.0} MB");
         output.WriteLine($"settled: {memoryAfter / Megabyte:0.0} MB ({Signed((memoryAfter - memoryBefore) / Megabyte)} MB)");
@@ -89,7 +90,7 @@ public sealed class LifecycleLeakTests(LifecycleFixture fixture, ITestOutputHelp
         var failures = CapturedLogs.Failures(fixture.Logs.Since(logs));
         Assert.True(failures.Count == 0, CapturedLogs.Describe(failures));
 
-        async Task BackToBaselineAsync() => await Eventually.TrueAsync(
+        async Task BackToBaselineAsync() => await Until.TrueAsync(
             () => system.ActorCount == actorsBefore && registry.Count == sessionsBefore &&
                 directory.Sessions.Count == directoryBefore && OverviewRows(overview) == rowsBefore,
             $"live actors back to {actorsBefore} (now {system.ActorCount}), hub sessions to {sessionsBefore} (now {registry.Count})");
