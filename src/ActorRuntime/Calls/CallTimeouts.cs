@@ -6,12 +6,11 @@ namespace ActorRuntime.Calls;
 /// Every waiting call's timeout on one clock, driven by a single timer instead of one timer per call.
 /// </summary>
 /// <remarks>
-/// Calls are kept in one queue per timeout length ("lane"). Calls with the same timeout expire in
-/// the order they started, so adding is an append, removing an answered call an unlink — O(1)
-/// under a short lock — and only each lane's head can be due. The timer is armed for the earliest
-/// head; an answered call is simply unlinked and the timer, if it fires for nothing, re-arms for
-/// the next head. One instance per <see cref="TimeProvider"/>, so a test's fake clock drives its
-/// own calls exactly.
+/// Calls are kept in one <see cref="TimeoutLane"/> per timeout length. Calls with the same timeout
+/// expire in the order they started, so adding is an append under a short lock, an answered call
+/// clears its own slot without the lock, and only each lane's oldest call can be due. The timer is
+/// armed for the earliest of those; if it fires for calls already answered, it re-arms for the next.
+/// One instance per <see cref="TimeProvider"/>, so a test's fake clock drives its own calls exactly.
 /// </remarks>
 internal sealed class CallTimeouts
 {
@@ -19,7 +18,9 @@ internal sealed class CallTimeouts
 
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
-    private readonly Dictionary<long, Lane> _lanes = [];
+    private readonly Dictionary<long, TimeoutLane> _lanes = [];
+    private TimeoutLane? _lastLane; // most calls share one timeout: skip the dictionary for it
+    private long _lastLength;
     private readonly ITimer _timer;
     private long _armedFor = long.MaxValue; // the timestamp the timer fires at; MaxValue when idle
 
@@ -55,9 +56,15 @@ internal sealed class CallTimeouts
         var due = call.StartTimestamp + length;
         lock (_lock)
         {
-            if (!_lanes.TryGetValue(length, out var lane))
+            var lane = _lastLane;
+            if (lane is null || _lastLength != length)
             {
-                _lanes[length] = lane = new Lane();
+                if (!_lanes.TryGetValue(length, out lane))
+                {
+                    _lanes[length] = lane = new TimeoutLane();
+                }
+
+                (_lastLane, _lastLength) = (lane, length);
             }
 
             lane.Append(call, due);
@@ -69,18 +76,8 @@ internal sealed class CallTimeouts
     }
 
     /// <summary>Stops watching <paramref name="call"/>; harmless if it is not watched.</summary>
-    public void Remove(PendingCall call)
-    {
-        if (call.TimeoutLane is null)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            call.TimeoutLane?.Unlink(call);
-        }
-    }
+    /// <summary>Takes an answered call off its lane, without the lock.</summary>
+    public static void Remove(PendingCall call) => call.TimeoutLane?.Remove(call);
 
     private void Fire()
     {
@@ -91,16 +88,7 @@ internal sealed class CallTimeouts
             var next = long.MaxValue;
             foreach (var lane in _lanes.Values)
             {
-                while (lane.Head is { } head && head.TimeoutDue <= now)
-                {
-                    lane.Unlink(head);
-                    (expired ??= []).Add(head);
-                }
-
-                if (lane.Head is { } waiting && waiting.TimeoutDue < next)
-                {
-                    next = waiting.TimeoutDue;
-                }
+                next = Math.Min(next, lane.TakeDue(now, ref expired));
             }
 
             _armedFor = long.MaxValue;
@@ -125,41 +113,4 @@ internal sealed class CallTimeouts
 
     private long ToTimestampUnits(TimeSpan timeout) =>
         (long)Math.Ceiling((double)timeout.Ticks * _time.TimestampFrequency / TimeSpan.TicksPerSecond);
-
-    /// <summary>Calls with one timeout length, oldest (soonest due) first; an intrusive list through the calls.</summary>
-    internal sealed class Lane
-    {
-        private static readonly CallList.LinksOf Links = static call => ref call.TimeoutLinks;
-
-        private PendingCall? _head;
-        private PendingCall? _tail;
-
-        public PendingCall? Head => _head;
-
-        public void Append(PendingCall call, long due)
-        {
-            call.TimeoutDue = due;
-            call.TimeoutLane = this;
-
-            // Concurrent callers can arrive a hair out of start order: step back over later ones.
-            var after = _tail;
-            while (after is not null && after.TimeoutDue > due)
-            {
-                after = after.TimeoutLinks.Previous;
-            }
-
-            CallList.InsertAfter(after, call, ref _head, ref _tail, Links);
-        }
-
-        public void Unlink(PendingCall call)
-        {
-            if (call.TimeoutLane != this)
-            {
-                return;
-            }
-
-            CallList.Unlink(call, ref _head, ref _tail, Links);
-            call.TimeoutLane = null;
-        }
-    }
 }

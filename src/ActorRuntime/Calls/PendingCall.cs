@@ -12,7 +12,6 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     private static readonly Action<object?> OnCanceled = static state => ((PendingCall)state!).TryCancel();
 
     private int _phase; // CallPhase, moved only by compare-and-swap
-    private CallTimeouts? _timeouts;
     private CancellationTokenRegistration _cancellation;
     private CancellationToken _callerToken;
     private CancellationTokenSource? _giveUp;
@@ -58,10 +57,10 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public bool IsCompleted => Phase == CallPhase.Completed;
 
-    // The call's place in its CallTimeouts lane, guarded by that instance's lock.
-    internal CallTimeouts.Lane? TimeoutLane { get; set; }
+    // The call's place in its timeout lane: written under CallTimeouts' lock, read by the call's own Remove.
+    internal TimeoutLane? TimeoutLane { get; set; }
 
-    internal CallLinks TimeoutLinks;
+    internal int TimeoutPosition { get; set; }
 
     internal long TimeoutDue { get; set; }
 
@@ -95,8 +94,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     {
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            _timeouts = timeouts; // one shared timer per clock, not one per call
-            _timeouts.Add(this);
+            timeouts.Add(this); // one shared timer per clock, not one per call
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -176,7 +174,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     private void Disarm()
     {
-        _timeouts?.Remove(this);
+        CallTimeouts.Remove(this);
         _cancellation.Dispose();
     }
 }

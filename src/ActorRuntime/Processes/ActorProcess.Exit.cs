@@ -82,9 +82,9 @@ internal sealed partial class ActorProcess
 
     private void FailWaitingCallers(string reason, Exception? exception, bool close)
     {
-        if (_current is { } current)
+        if (_loop?.Current is { } current)
         {
-            _current = null;
+            _loop.Current = null;
             current.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, current.Request, exception));
         }
 

@@ -10,9 +10,7 @@ internal sealed partial class ActorProcess
     private const int SampleEvery = 16;
 
     private bool _needsInit = true;
-    private int _untimed; // callbacks since the last timed one
-    private int _handledSinceIdle; // across yields: a flood split into runs is still one busy stretch
-    private PendingCall? _current; // the call being handled: failed too if the actor dies mid-call
+    private LoopState? _loop; // created with the first message; see LoopState for why it is apart
 
     /// <summary>Makes sure the loop runs soon; at most one loop runs per actor.</summary>
     public void Schedule()
@@ -64,8 +62,12 @@ internal sealed partial class ActorProcess
 
             if (!_mailbox.TryDequeue(out var envelope))
             {
-                _mailbox.TrimIfOversized(_handledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
-                _handledSinceIdle = 0;
+                if (_loop is { } idle)
+                {
+                    _mailbox.TrimIfOversized(idle.HandledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
+                    idle.HandledSinceIdle = 0;
+                }
+
                 SetStatus(ActorStatus.Idle);
                 Interlocked.Exchange(ref _scheduled, 0);
                 if ((_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
@@ -82,13 +84,14 @@ internal sealed partial class ActorProcess
                 SetStatus(ActorStatus.Busy);
             }
 
-            if (!await HandleAsync(envelope, first))
+            var loop = _loop ??= new LoopState();
+            if (!await HandleAsync(envelope, first, loop))
             {
                 return;
             }
 
             first = false;
-            _handledSinceIdle++;
+            loop.HandledSinceIdle++;
         }
     }
 
@@ -116,13 +119,13 @@ internal sealed partial class ActorProcess
     /// <see cref="ActorInfo"/>'s handle-time figures: the first of each run and one in
     /// <see cref="SampleEvery"/>. Counters stay exact.
     /// </remarks>
-    private ValueTask<bool> HandleAsync(Envelope envelope, bool firstInRun)
+    private ValueTask<bool> HandleAsync(Envelope envelope, bool firstInRun, LoopState loop)
     {
-        var timed = firstInRun || ++_untimed == SampleEvery || System.Metrics.HandleDuration.Enabled || HasListeners;
+        var timed = firstInRun || ++loop.Untimed == SampleEvery || System.Metrics.HandleDuration.Enabled || HasListeners;
         var start = timed ? System.Time.GetTimestamp() : 0;
         if (envelope.Kind == EnvelopeKind.Call)
         {
-            return HandleCallAsync(envelope.Call!, timed, start);
+            return HandleCallAsync(envelope.Call!, timed, start, loop);
         }
 
         // Casts and infos: no async state machine while the callback completes synchronously.
@@ -164,22 +167,43 @@ internal sealed partial class ActorProcess
         return true;
     }
 
-    private async ValueTask<bool> HandleCallAsync(PendingCall call, bool timed, long start)
+    /// <remarks>Like casts, no async state machine runs while <c>HandleCallAsync</c> completes synchronously.</remarks>
+    private ValueTask<bool> HandleCallAsync(PendingCall call, bool timed, long start, LoopState loop)
     {
         if (!call.TryBeginHandling())
         {
             Volatile.Write(ref _expired, _expired + 1); // the caller gave up while it was queued
             System.Metrics.Expired.Add(1);
             Publish(ActorEventKind.CallExpired, call.RequestId, call.Request, outcome: call.Outcome);
-            return true;
+            return new ValueTask<bool>(true);
         }
 
         Publish(ActorEventKind.CallHandling, call.RequestId, call.Request);
-        _current = call;
+        loop.Current = call;
+        ValueTask<CallDecision> pending;
+        try
+        {
+            pending = _server.HandleCallCoreAsync(call.Request, new From(call));
+            if (pending.IsCompletedSuccessfully)
+            {
+                return ApplyDecision(call, pending.Result, timed, start, loop);
+            }
+        }
+        catch (Exception exception)
+        {
+            RecordHandled(timed, start, call.RequestId, call.Request);
+            return CrashAsync(exception, duringInit: false);
+        }
+
+        return AwaitDecisionAsync(call, pending, timed, start, loop);
+    }
+
+    private async ValueTask<bool> AwaitDecisionAsync(PendingCall call, ValueTask<CallDecision> pending, bool timed, long start, LoopState loop)
+    {
         CallDecision decision;
         try
         {
-            decision = await _server.HandleCallCoreAsync(call.Request, new From(call));
+            decision = await pending;
         }
         catch (Exception exception)
         {
@@ -187,11 +211,16 @@ internal sealed partial class ActorProcess
             return await CrashAsync(exception, duringInit: false);
         }
 
-        _current = null;
+        return await ApplyDecision(call, decision, timed, start, loop);
+    }
+
+    private ValueTask<bool> ApplyDecision(PendingCall call, CallDecision decision, bool timed, long start, LoopState loop)
+    {
+        loop.Current = null;
         CountHandled(); // before the reply goes out: a caller holding its reply sees the message handled
         var keepRunning = Decide(call, decision, out var stopReason);
         RecordHandled(timed, start, call.RequestId, call.Request, counted: true);
-        return keepRunning || await ExitAsync(stopReason!, null, call);
+        return keepRunning ? new ValueTask<bool>(true) : ExitAsync(stopReason!, null, call);
     }
 
     /// <summary>Applies HandleCallAsync's decision. False when it asked the actor to stop.</summary>
@@ -236,7 +265,8 @@ internal sealed partial class ActorProcess
 
     private void CountHandled()
     {
-        Volatile.Write(ref _messagesHandled, _messagesHandled + 1);
+        var loop = _loop!;
+        Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1);
         if (System.Metrics.Messages.Enabled)
         {
             System.Metrics.Messages.Add(1);
@@ -255,9 +285,9 @@ internal sealed partial class ActorProcess
             return;
         }
 
-        _untimed = 0;
+        _loop!.Untimed = 0;
         var elapsed = System.Time.GetElapsedTime(start);
-        (_handleTimes ??= new HandleTimeStats()).Record(elapsed.Ticks);
+        _loop.HandleTimes.Record(elapsed.Ticks);
         if (System.Metrics.HandleDuration.Enabled)
         {
             System.Metrics.HandleDuration.Record(elapsed.TotalSeconds);

@@ -21,26 +21,17 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     private readonly RestartPolicy _restart;
     private DeferredCalls _deferred; // guarded by DeferredLock
     private Lock? _deferredLock; // created when first needed: actors that never defer carry none
-    private HandleTimeStats? _handleTimes;
     private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
     private int _scheduled;
     private int _status = (int)ActorStatus.Starting;
 
-    // Written by the loop only (read anywhere for snapshots).
-    private long _messagesHandled;
+    // Written by the loop only, rarely (read anywhere for snapshots); what it writes per message is in LoopState.
     private long _expired;
     private long _crashes;
     private long _restarts;
     private string? _lastCrashReason;
 
-    // Written from callers', repliers' and timers' threads.
-    private long _calls;
-    private long _replies;
-    private long _timeoutsQueued;
-    private long _timeoutsDeferred;
-    private long _lateReplies;
-    private long _callsFailed;
-    private long _rejected;
+    private CallCounters? _callCounters; // written from other threads: see CallCounters for why it is apart
 
     public ActorProcess(ActorSystem system, Pid pid, IGenServer server, SpawnOptions options)
     {
@@ -99,20 +90,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         }
     }
 
-    private Lock DeferredLock
-    {
-        get
-        {
-            var existing = Volatile.Read(ref _deferredLock);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var created = new Lock();
-            return Interlocked.CompareExchange(ref _deferredLock, created, null) ?? created;
-        }
-    }
+    private Lock DeferredLock => LazyInitializer.EnsureInitialized(ref _deferredLock);
 
     /// <summary>Slots of the mailbox ring the loop reads from (see <see cref="Mailbox.HeadSegmentLength"/>).</summary>
     internal int MailboxSlots => _mailbox.HeadSegmentLength;
@@ -137,7 +115,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
             case EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst:
                 if (isCall)
                 {
-                    Interlocked.Increment(ref _calls);
+                    Interlocked.Increment(ref CountersForCalls.Calls);
                     System.Metrics.Calls.Add(1);
                 }
                 else
@@ -148,7 +126,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
                 Schedule();
                 break;
             case EnqueueResult.Full:
-                Interlocked.Increment(ref _rejected);
+                Interlocked.Increment(ref CountersForCalls.Rejected);
                 System.Metrics.Rejections.Add(1);
                 Publish(ActorEventKind.MailboxRejected, envelope.Call?.RequestId ?? 0, envelope.Message);
                 break;
@@ -191,17 +169,17 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         switch (call.Outcome)
         {
             case CallOutcome.Replied:
-                Interlocked.Increment(ref _replies);
+                Interlocked.Increment(ref CountersForCalls.Replies);
                 System.Metrics.Replies.Add(1);
                 kind = ActorEventKind.CallReplied;
                 break;
             case CallOutcome.TimedOutWhileQueued:
-                Interlocked.Increment(ref _timeoutsQueued);
+                Interlocked.Increment(ref CountersForCalls.TimeoutsWhileQueued);
                 System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "queued"));
                 kind = ActorEventKind.CallTimedOut;
                 break;
             case CallOutcome.TimedOutWhileDeferred:
-                Interlocked.Increment(ref _timeoutsDeferred);
+                Interlocked.Increment(ref CountersForCalls.TimeoutsWhileDeferred);
                 System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "deferred"));
                 kind = ActorEventKind.CallTimedOut;
                 break;
@@ -209,7 +187,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
                 kind = ActorEventKind.CallCanceled;
                 break;
             case CallOutcome.ActorExited:
-                Interlocked.Increment(ref _callsFailed);
+                Interlocked.Increment(ref CountersForCalls.Failed);
                 break;
         }
 
@@ -225,7 +203,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     /// <summary>A reply reached a caller who no longer waits.</summary>
     public void OnLateReply(PendingCall call)
     {
-        Interlocked.Increment(ref _lateReplies);
+        Interlocked.Increment(ref CountersForCalls.LateReplies);
         System.Metrics.LateReplies.Add(1);
         Publish(ActorEventKind.LateReplyDropped, call.RequestId, call.Request, outcome: call.Outcome);
     }
@@ -237,33 +215,39 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
             call.RequestId, call.Request, call.Phase, System.Time.GetElapsedTime(call.StartTimestamp), call.Timeout))];
     }
 
-    public ActorInfo Snapshot() => new()
+    public ActorInfo Snapshot()
     {
-        Pid = Pid,
-        Name = Name,
-        Owner = Owner,
-        Status = Status,
-        QueueDepth = _mailbox.Count,
-        MailboxCapacity = _capacity,
-        DeferredCalls = DeferredCount,
-        MessagesHandled = Volatile.Read(ref _messagesHandled),
-        Calls = Volatile.Read(ref _calls),
-        Replies = Volatile.Read(ref _replies),
-        Timeouts = Volatile.Read(ref _timeoutsQueued) + Volatile.Read(ref _timeoutsDeferred),
-        TimeoutsWhileQueued = Volatile.Read(ref _timeoutsQueued),
-        TimeoutsWhileDeferred = Volatile.Read(ref _timeoutsDeferred),
-        LateReplies = Volatile.Read(ref _lateReplies),
-        Expired = Volatile.Read(ref _expired),
-        CallsFailed = Volatile.Read(ref _callsFailed),
-        Rejected = Volatile.Read(ref _rejected),
-        Crashes = Volatile.Read(ref _crashes),
-        Restarts = Volatile.Read(ref _restarts),
-        LastCrashReason = Volatile.Read(ref _lastCrashReason),
-        HandleTimeMean = _handleTimes?.Mean ?? TimeSpan.Zero,
-        HandleTimeP99 = _handleTimes?.Quantile(0.99) ?? TimeSpan.Zero,
-        HandleTimeMax = _handleTimes?.Max ?? TimeSpan.Zero,
-        SpawnedAt = SpawnedAt,
-    };
+        var counters = Volatile.Read(ref _callCounters) ?? CallCounters.None;
+        return new ActorInfo
+        {
+            Pid = Pid,
+            Name = Name,
+            Owner = Owner,
+            Status = Status,
+            QueueDepth = _mailbox.Count,
+            MailboxCapacity = _capacity,
+            DeferredCalls = DeferredCount,
+            MessagesHandled = _loop is { } loop ? Volatile.Read(ref loop.MessagesHandled) : 0,
+            Calls = Volatile.Read(ref counters.Calls),
+            Replies = Volatile.Read(ref counters.Replies),
+            Timeouts = Volatile.Read(ref counters.TimeoutsWhileQueued) + Volatile.Read(ref counters.TimeoutsWhileDeferred),
+            TimeoutsWhileQueued = Volatile.Read(ref counters.TimeoutsWhileQueued),
+            TimeoutsWhileDeferred = Volatile.Read(ref counters.TimeoutsWhileDeferred),
+            LateReplies = Volatile.Read(ref counters.LateReplies),
+            Expired = Volatile.Read(ref _expired),
+            CallsFailed = Volatile.Read(ref counters.Failed),
+            Rejected = Volatile.Read(ref counters.Rejected),
+            Crashes = Volatile.Read(ref _crashes),
+            Restarts = Volatile.Read(ref _restarts),
+            LastCrashReason = Volatile.Read(ref _lastCrashReason),
+            HandleTimeMean = _loop?.HandleTimes.Mean ?? TimeSpan.Zero,
+            HandleTimeP99 = _loop?.HandleTimes.Quantile(0.99) ?? TimeSpan.Zero,
+            HandleTimeMax = _loop?.HandleTimes.Max ?? TimeSpan.Zero,
+            SpawnedAt = SpawnedAt,
+        };
+    }
+
+    private CallCounters CountersForCalls => LazyInitializer.EnsureInitialized(ref _callCounters);
 
     public IDisposable Subscribe(IActorEventListener listener)
     {

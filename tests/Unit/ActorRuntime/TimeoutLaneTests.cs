@@ -1,0 +1,91 @@
+using ActorRuntime;
+using ActorRuntime.Calls;
+using ActorRuntime.Processes;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Unit.ActorRuntime;
+
+public sealed class TimeoutLaneTests : IAsyncDisposable
+{
+    private readonly ActorSystem _system = new(time: new FakeTimeProvider());
+    private readonly ActorProcess _target;
+    private long _nextId;
+
+    public TimeoutLaneTests() =>
+        _target = new ActorProcess(_system, new Pid(1), new ProbeServer(), new SpawnOptions());
+
+    [Fact]
+    public void TakeDue_ReturnsDueCallsInDeadlineOrder_EvenWhenAppendedSlightlyOutOfOrder()
+    {
+        var lane = new TimeoutLane();
+        foreach (var due in (long[])[10, 12, 11, 13, 10])
+        {
+            Append(lane, due);
+        }
+
+        List<PendingCall>? expired = null;
+        var next = lane.TakeDue(now: 12, ref expired);
+
+        Assert.Equal([10L, 10L, 11L, 12L], expired!.Select(call => call.TimeoutDue));
+        Assert.Equal(13, next);
+    }
+
+    [Fact]
+    public void Remove_ClearsTheCall_SoTheTimerNeverSeesIt()
+    {
+        var lane = new TimeoutLane();
+        var first = Append(lane, 10);
+        var second = Append(lane, 20);
+
+        first.TryReply("answer");
+        lane.Remove(first);
+
+        List<PendingCall>? expired = null;
+        Assert.Equal(20, lane.TakeDue(now: 15, ref expired));
+        Assert.Null(expired);
+        Assert.Equal(1, lane.Used);
+        Assert.False(second.IsCompleted);
+    }
+
+    [Fact]
+    public void Append_SqueezesOutAnsweredCalls_InsteadOfGrowingTheRing()
+    {
+        var lane = new TimeoutLane();
+        var calls = Enumerable.Range(0, 32).Select(i => Append(lane, i)).ToList();
+        Assert.Equal(32, lane.Length); // grown once, and now full
+        foreach (var call in calls[1..^1])
+        {
+            call.TryReply("answer"); // answered in the middle of the ring: holes the ends cannot drop
+            lane.Remove(call);
+        }
+
+        var later = Enumerable.Range(100, 30).Select(i => Append(lane, i)).ToList();
+
+        Assert.Equal(32, lane.Length);
+        List<PendingCall>? expired = null;
+        Assert.Equal(long.MaxValue, lane.TakeDue(now: 1_000, ref expired));
+        Assert.Equal([calls[0], calls[^1], .. later], expired);
+    }
+
+    [Fact]
+    public void TakeDue_DropsCallsCompletedWithoutRemove()
+    {
+        var lane = new TimeoutLane();
+        var answered = Append(lane, 10);
+        Append(lane, 30);
+        answered.TryReply("answer"); // as when an answer raced a move of its slot
+
+        List<PendingCall>? expired = null;
+        Assert.Equal(30, lane.TakeDue(now: 20, ref expired));
+        Assert.Null(expired);
+    }
+
+    public ValueTask DisposeAsync() => _system.DisposeAsync();
+
+    private PendingCall Append(TimeoutLane lane, long due)
+    {
+        var call = new PendingCall(_target, ++_nextId, "request", TimeSpan.FromSeconds(1), startTimestamp: 0);
+        lane.Append(call, due);
+        return call;
+    }
+}
