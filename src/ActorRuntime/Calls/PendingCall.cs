@@ -64,10 +64,8 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     internal long TimeoutDue { get; set; }
 
-    // The call's place among its actor's deferred calls, guarded by that process's lock.
-    internal CallLinks DeferredLinks;
-
-    internal bool IsDeferredListed { get; set; }
+    // The next call in its actor's DeferredCalls list; written by that actor's loop only.
+    internal PendingCall? DeferredNext;
 
     /// <summary>A token that fires when the caller gives up; created only when someone asks.</summary>
     public CancellationToken GiveUpToken

@@ -88,7 +88,7 @@ internal sealed partial class ActorProcess
             current.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, current.Request, exception));
         }
 
-        foreach (var call in WaitingDeferred(take: true))
+        foreach (var call in _deferred?.TakeAll() ?? [])
         {
             call.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, call.Request, exception));
         }

@@ -62,6 +62,7 @@ internal sealed partial class ActorProcess
 
             if (!_mailbox.TryDequeue(out var envelope))
             {
+                _deferred?.Prune(); // answered calls are not kept while idle
                 if (_loop is { } idle)
                 {
                     _mailbox.TrimIfOversized(idle.HandledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
@@ -237,23 +238,10 @@ internal sealed partial class ActorProcess
 
                 return true;
             case CallResultKind.NoReply:
-                // Register before publishing the phase: a reply racing in from another thread
-                // then always finds the entry it must remove.
-                lock (DeferredLock)
-                {
-                    _deferred.Add(call);
-                }
-
-                if (call.TryDefer())
+                var deferred = _deferred ?? CreateDeferredCalls();
+                if (deferred.TryDefer(call))
                 {
                     Publish(ActorEventKind.CallDeferred, call.RequestId, call.Request);
-                }
-                else
-                {
-                    lock (DeferredLock)
-                    {
-                        _deferred.Remove(call); // answered (or given up) during HandleCallAsync
-                    }
                 }
 
                 return true;
@@ -261,6 +249,13 @@ internal sealed partial class ActorProcess
                 stopReason = decision.StopReason ?? "normal";
                 return false;
         }
+    }
+
+    private DeferredCalls CreateDeferredCalls()
+    {
+        var created = new DeferredCalls();
+        Volatile.Write(ref _deferred, created);
+        return created;
     }
 
     private void CountHandled()

@@ -19,8 +19,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     private readonly Mailbox _mailbox;
     private readonly int? _capacity;
     private readonly RestartPolicy _restart;
-    private DeferredCalls _deferred; // guarded by DeferredLock
-    private Lock? _deferredLock; // created when first needed: actors that never defer carry none
+    private DeferredCalls? _deferred; // created by the loop's first NoReply: actors that never defer carry none
     private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
     private int _scheduled;
     private int _status = (int)ActorStatus.Starting;
@@ -60,37 +59,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     public int QueueDepth => _mailbox.Count;
 
-    public int DeferredCount
-    {
-        get
-        {
-            if (Volatile.Read(ref _deferredLock) is not { } gate)
-            {
-                return 0; // never deferred a call
-            }
-
-            lock (gate)
-            {
-                return _deferred.Count;
-            }
-        }
-    }
-
-    /// <summary>The deferred calls still waiting, oldest first; with <paramref name="take"/>, the list is emptied.</summary>
-    private PendingCall[] WaitingDeferred(bool take)
-    {
-        if (Volatile.Read(ref _deferredLock) is not { } gate)
-        {
-            return []; // never deferred a call: no lock to create
-        }
-
-        lock (gate)
-        {
-            return take ? _deferred.TakeAll() : _deferred.ToArray();
-        }
-    }
-
-    private Lock DeferredLock => LazyInitializer.EnsureInitialized(ref _deferredLock);
+    public int DeferredCount => Volatile.Read(ref _deferred)?.Count ?? 0;
 
     /// <summary>Slots of the mailbox ring the loop reads from (see <see cref="Mailbox.HeadSegmentLength"/>).</summary>
     internal int MailboxSlots => _mailbox.HeadSegmentLength;
@@ -159,10 +128,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         if (previousPhase == CallPhase.Deferred)
         {
-            lock (DeferredLock) // exists: the call was deferred
-            {
-                _deferred.Remove(call);
-            }
+            _deferred!.OnCompleted(); // exists: the call was deferred
         }
 
         var kind = ActorEventKind.CallFailed;
@@ -210,7 +176,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     public IReadOnlyList<PendingCallInfo> DeferredCallsSnapshot()
     {
-        var calls = WaitingDeferred(take: false);
+        var calls = Volatile.Read(ref _deferred)?.Waiting() ?? [];
         return [.. calls.Select(call => new PendingCallInfo(
             call.RequestId, call.Request, call.Phase, System.Time.GetElapsedTime(call.StartTimestamp), call.Timeout))];
     }
