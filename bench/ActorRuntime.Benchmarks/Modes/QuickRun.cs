@@ -53,7 +53,8 @@ public static class QuickRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
             + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
-            + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}"));
+            + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, "
+            + $"pool threads {ThreadPool.ThreadCount}"));
         await instance.CleanupAsync();
         return 0;
     }

@@ -2,18 +2,22 @@ namespace ActorRuntime.Calls;
 
 /// <summary>
 /// An actor's deferred calls — handled with NoReply and still waiting — oldest first. Only the actor's
-/// loop changes the list; an answer from any thread completes its call and lowers <see cref="Count"/>,
-/// so neither side takes a lock.
+/// loop changes the list, so neither the loop nor an answer from another thread takes a lock.
 /// </summary>
 /// <remarks>
 /// <para>
-/// A completed call stays listed until the loop prunes it: from the front whenever it defers another
-/// call or goes idle, and everywhere once completed calls outnumber the waiting ones, so the list
-/// stays within about twice the calls that really wait.
+/// An answer given on the loop's own thread (the usual case: <c>Reply</c> from <c>HandleInfoAsync</c>
+/// when the external work reports back) unlinks its call at once. An answer from another thread only
+/// completes the call and lowers <see cref="Count"/>; the loop prunes such calls later — from the front
+/// whenever it defers another call or goes idle, and everywhere once completed calls outnumber the
+/// waiting ones — so the list stays within about twice the calls that really wait.
 /// </para>
 /// <para>
-/// Snapshots walk the list without a lock while the loop changes it: an unlinked call keeps its link
-/// onward, so a walk never breaks; it skips completed calls and may miss one being added.
+/// Snapshots walk the list without a lock while the loop changes it; a walk that finds itself on a call
+/// the loop has just unlinked starts again. An unlinked call drops its links: a dead call still pointing
+/// at a newer one would keep it alive through young-generation collections once the dead one has been
+/// promoted, and a chain of such calls would all be promoted (measured: gen-1 collections went from
+/// 1 in 20 gen-0 collections to 4 in 5 with 1,000 concurrent callers).
 /// </para>
 /// </remarks>
 internal sealed class DeferredCalls
@@ -43,6 +47,8 @@ internal sealed class DeferredCalls
         }
 
         Prune();
+        call.DeferredPrevious = _tail;
+        Volatile.Write(ref call.IsDeferredListed, true);
         if (_tail is null)
         {
             Volatile.Write(ref _head, call);
@@ -58,27 +64,65 @@ internal sealed class DeferredCalls
     }
 
     /// <summary>A deferred call got its outcome. Any thread, exactly once per deferred call.</summary>
-    public void OnCompleted() => Interlocked.Decrement(ref _waiting);
+    /// <param name="call">The call.</param>
+    /// <param name="onLoop">Whether this runs on the loop's thread, inside one of its callbacks: then the call is unlinked now.</param>
+    public void OnCompleted(PendingCall call, bool onLoop)
+    {
+        Interlocked.Decrement(ref _waiting);
+        if (onLoop)
+        {
+            Unlink(call);
+        }
+    }
 
     /// <summary>The calls still waiting, oldest first. Any thread.</summary>
     public PendingCall[] Waiting()
     {
-        List<PendingCall>? waiting = null;
-        for (var call = Volatile.Read(ref _head); call is not null; call = Volatile.Read(ref call.DeferredNext))
+        var waiting = new List<PendingCall>();
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            if (!call.IsCompleted)
+            waiting.Clear();
+            if (TryWalk(waiting))
             {
-                (waiting ??= []).Add(call);
+                break; // else the loop unlinked the call the walk stood on: start again (a busy loop gets the last try's part)
             }
         }
 
-        return waiting is null ? [] : [.. waiting];
+        return [.. waiting];
+    }
+
+    private bool TryWalk(List<PendingCall> waiting)
+    {
+        for (var call = Volatile.Read(ref _head); call is not null;)
+        {
+            var next = Volatile.Read(ref call.DeferredNext);
+            if (!Volatile.Read(ref call.IsDeferredListed))
+            {
+                return false; // unlinked under us: next may be cut
+            }
+
+            if (!call.IsCompleted)
+            {
+                waiting.Add(call);
+            }
+
+            call = next;
+        }
+
+        return true;
     }
 
     /// <summary>Loop only: empties the list and returns the calls that still wait (to fail them).</summary>
     public PendingCall[] TakeAll()
     {
         var waiting = Waiting();
+        for (var call = _head; call is not null;)
+        {
+            var next = call.DeferredNext;
+            Drop(call);
+            call = next;
+        }
+
         Volatile.Write(ref _head, null);
         _tail = null;
         _listed = 0;
@@ -90,42 +134,61 @@ internal sealed class DeferredCalls
     {
         while (_head is { IsCompleted: true } done)
         {
-            Volatile.Write(ref _head, done.DeferredNext);
-            _listed--;
-            if (done == _tail)
-            {
-                _tail = null;
-            }
+            Unlink(done);
         }
 
         if (_listed > (2 * Count) + Slack)
         {
-            UnlinkCompleted();
+            for (var call = _head; call is not null;)
+            {
+                var next = call.DeferredNext;
+                if (call.IsCompleted)
+                {
+                    Unlink(call);
+                }
+
+                call = next;
+            }
         }
     }
 
-    private void UnlinkCompleted()
+    /// <summary>Loop only.</summary>
+    private void Unlink(PendingCall call)
     {
-        PendingCall? previous = null;
-        var listed = 0;
-        for (var call = _head; call is not null; call = call.DeferredNext)
+        if (!call.IsDeferredListed)
         {
-            if (!call.IsCompleted)
-            {
-                previous = call;
-                listed++;
-            }
-            else if (previous is null)
-            {
-                Volatile.Write(ref _head, call.DeferredNext);
-            }
-            else
-            {
-                Volatile.Write(ref previous.DeferredNext, call.DeferredNext);
-            }
+            return; // taken by TakeAll, or never listed
         }
 
-        _tail = previous;
-        _listed = listed;
+        var previous = call.DeferredPrevious;
+        var next = call.DeferredNext;
+        if (previous is null)
+        {
+            Volatile.Write(ref _head, next);
+        }
+        else
+        {
+            Volatile.Write(ref previous.DeferredNext, next);
+        }
+
+        if (next is null)
+        {
+            _tail = previous;
+        }
+        else
+        {
+            next.DeferredPrevious = previous;
+        }
+
+        Drop(call);
+        _listed--;
+    }
+
+    /// <summary>Marks the call unlisted (first, for walks that stand on it), then cuts its links.</summary>
+    private static void Drop(PendingCall call)
+    {
+        Volatile.Write(ref call.IsDeferredListed, false);
+        Volatile.Write(ref call.DeferredNext, null);
+        call.DeferredPrevious = null;
     }
 }

@@ -64,8 +64,12 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     internal long TimeoutDue { get; set; }
 
-    // The next call in its actor's DeferredCalls list; written by that actor's loop only.
+    // The call's place in its actor's DeferredCalls list; written by that actor's loop only.
     internal PendingCall? DeferredNext;
+
+    internal PendingCall? DeferredPrevious;
+
+    internal bool IsDeferredListed;
 
     /// <summary>A token that fires when the caller gives up; created only when someone asks.</summary>
     public CancellationToken GiveUpToken

@@ -9,6 +9,10 @@ internal sealed partial class ActorProcess
     /// <summary>Without listeners, one callback in this many (plus the first of each run) is timed for the handle-time stats.</summary>
     private const int SampleEvery = 16;
 
+    /// <summary>The process whose callback this thread is running synchronously, if any.</summary>
+    [ThreadStatic]
+    private static ActorProcess? t_handling;
+
     private bool _needsInit = true;
     private LoopState? _loop; // created with the first message; see LoopState for why it is apart
 
@@ -86,7 +90,10 @@ internal sealed partial class ActorProcess
             }
 
             var loop = _loop ??= new LoopState();
-            if (!await HandleAsync(envelope, first, loop))
+            t_handling = this;
+            var handled = HandleAsync(envelope, first, loop);
+            t_handling = null; // before any await: the rest of an awaiting callback runs elsewhere
+            if (!await handled)
             {
                 return;
             }
@@ -238,8 +245,7 @@ internal sealed partial class ActorProcess
 
                 return true;
             case CallResultKind.NoReply:
-                var deferred = _deferred ?? CreateDeferredCalls();
-                if (deferred.TryDefer(call))
+                if (DeferredList.TryDefer(call))
                 {
                     Publish(ActorEventKind.CallDeferred, call.RequestId, call.Request);
                 }
@@ -251,11 +257,34 @@ internal sealed partial class ActorProcess
         }
     }
 
-    private DeferredCalls CreateDeferredCalls()
+    /// <summary>The deferred-call list, created on first use. The loop's (and tests') only.</summary>
+    internal DeferredCalls DeferredList
     {
-        var created = new DeferredCalls();
-        Volatile.Write(ref _deferred, created);
-        return created;
+        get
+        {
+            if (_deferred is { } existing)
+            {
+                return existing;
+            }
+
+            var created = new DeferredCalls();
+            Volatile.Write(ref _deferred, created); // before any call can be deferred into it
+            return created;
+        }
+    }
+
+    /// <summary>For tests: runs <paramref name="action"/> as if inside one of this actor's callbacks.</summary>
+    internal void RunAsCallback(Action action)
+    {
+        t_handling = this;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            t_handling = null;
+        }
     }
 
     private void CountHandled()

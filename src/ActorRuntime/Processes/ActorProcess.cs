@@ -128,7 +128,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     {
         if (previousPhase == CallPhase.Deferred)
         {
-            _deferred!.OnCompleted(); // exists: the call was deferred
+            _deferred!.OnCompleted(call, onLoop: t_handling == this); // exists: the call was deferred
         }
 
         var kind = ActorEventKind.CallFailed;
