@@ -1,23 +1,13 @@
-using ActorRuntime;
 using ActorRuntime.Calls;
-using ActorRuntime.Processes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class DeferredCallsTests : IAsyncDisposable
+public sealed class DeferredCallsTests : PendingCallHarness
 {
-    private readonly ActorSystem _system = new(time: new FakeTimeProvider());
-    private readonly ActorProcess _target;
-    private long _nextId;
-
-    public DeferredCallsTests() =>
-        _target = new ActorProcess(_system, new Pid(1), new ProbeServer(), new SpawnOptions());
-
     [Fact]
     public void TryDefer_ListsHandledCalls_AndRefusesOnesAnsweredDuringHandling()
     {
-        var deferred = _target.DeferredList;
+        var deferred = Target.DeferredList;
         var kept = Handling();
         var answered = Handling();
         answered.TryReply("answered while HandleCallAsync ran");
@@ -32,7 +22,7 @@ public sealed class DeferredCallsTests : IAsyncDisposable
     [Fact]
     public void OnCompleted_OffTheLoop_LowersTheCountAtOnce_AndTheLoopPrunesTheCallLater()
     {
-        var deferred = _target.DeferredList;
+        var deferred = Target.DeferredList;
         var calls = Enumerable.Range(0, 3).Select(_ => Defer(deferred)).ToList();
 
         Complete(calls[0], onLoop: false);
@@ -48,7 +38,7 @@ public sealed class DeferredCallsTests : IAsyncDisposable
     [Fact]
     public void OnCompleted_OnTheLoop_UnlinksTheCallFromTheMiddle()
     {
-        var deferred = _target.DeferredList;
+        var deferred = Target.DeferredList;
         var calls = Enumerable.Range(0, 3).Select(_ => Defer(deferred)).ToList();
 
         Complete(calls[1], onLoop: true);
@@ -61,7 +51,7 @@ public sealed class DeferredCallsTests : IAsyncDisposable
     [Fact]
     public void Prune_UnlinksEveryCompletedCall_OnceTheyOutnumberTheWaitingOnes()
     {
-        var deferred = _target.DeferredList;
+        var deferred = Target.DeferredList;
         var first = Defer(deferred); // keeps waiting at the front, so pruning the front alone frees nothing
         var answered = new List<PendingCall>();
         for (var i = 0; i < 100; i++)
@@ -79,11 +69,9 @@ public sealed class DeferredCallsTests : IAsyncDisposable
         Assert.All(answered, call => Assert.False(call.IsDeferredListed));
     }
 
-    public ValueTask DisposeAsync() => _system.DisposeAsync();
-
     private PendingCall Handling()
     {
-        var call = new PendingCall(_target, ++_nextId, "request", TimeSpan.FromSeconds(1), startTimestamp: 0);
+        var call = NewCall();
         Assert.True(call.TryBeginHandling());
         return call;
     }
@@ -99,7 +87,7 @@ public sealed class DeferredCallsTests : IAsyncDisposable
     {
         if (onLoop)
         {
-            _target.RunAsCallback(() => Assert.True(call.TryReply("answer"))); // Reply from HandleInfoAsync
+            Target.RunAsCallback(() => Assert.True(call.TryReply("answer"))); // Reply from HandleInfoAsync
         }
         else
         {

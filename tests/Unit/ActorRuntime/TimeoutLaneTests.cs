@@ -1,19 +1,9 @@
-using ActorRuntime;
 using ActorRuntime.Calls;
-using ActorRuntime.Processes;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Unit.ActorRuntime;
 
-public sealed class TimeoutLaneTests : IAsyncDisposable
+public sealed class TimeoutLaneTests : PendingCallHarness
 {
-    private readonly ActorSystem _system = new(time: new FakeTimeProvider());
-    private readonly ActorProcess _target;
-    private long _nextId;
-
-    public TimeoutLaneTests() =>
-        _target = new ActorProcess(_system, new Pid(1), new ProbeServer(), new SpawnOptions());
-
     [Fact]
     public void TakeDue_ReturnsDueCallsInDeadlineOrder_EvenWhenAppendedSlightlyOutOfOrder()
     {
@@ -80,11 +70,9 @@ public sealed class TimeoutLaneTests : IAsyncDisposable
         Assert.Null(expired);
     }
 
-    public ValueTask DisposeAsync() => _system.DisposeAsync();
-
     private PendingCall Append(TimeoutLane lane, long due)
     {
-        var call = new PendingCall(_target, ++_nextId, "request", TimeSpan.FromSeconds(1), startTimestamp: 0);
+        var call = NewCall();
         lane.Append(call, due);
         return call;
     }
