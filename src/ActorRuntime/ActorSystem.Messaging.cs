@@ -37,7 +37,7 @@ public sealed partial class ActorSystem
             return Task.FromException<object?>(new ActorExitedException(pid, "noproc", request));
         }
 
-        var call = new PendingCall(process, Interlocked.Increment(ref _nextRequestId), request, timeout, Time.GetTimestamp());
+        var call = new PendingCall(process, process.NextRequestId(), request, timeout, Time.GetTimestamp());
         switch (process.Enqueue(new Envelope(EnvelopeKind.Call, call)))
         {
             case EnqueueResult.Full:

@@ -17,7 +17,6 @@ public sealed partial class ActorSystem : IAsyncDisposable
     private readonly ListenerSet _listeners = new();
     private readonly CallTimeouts _callTimeouts; // looked up once, not per call: every call arms a timeout on it
     private long _nextPid;
-    private long _nextRequestId;
     private int _liveCount;
     private int _disposed;
 

@@ -17,7 +17,9 @@ public readonly struct From : IEquatable<From>
 
     internal PendingCall? Call { get; }
 
-    /// <summary>The call's number, unique within its <see cref="ActorSystem"/>; 0 for <c>default(From)</c>.</summary>
+    /// <summary>The call's number among the calls to its actor (1, 2, 3… per actor); 0 for <c>default(From)</c>.</summary>
+    /// <remarks>Unique per actor, which is what an actor keying its waiting callers needs; across actors,
+    /// key by <see cref="Actor"/> and <see cref="RequestId"/> together.</remarks>
     public long RequestId => Call?.RequestId ?? 0;
 
     /// <summary>The actor that was called.</summary>

@@ -123,6 +123,9 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     public int Capacity => _capacity ?? int.MaxValue;
 
+    /// <summary>Numbers the next call to this actor: 1, 2, 3… (per actor, so callers of different actors never contend for one counter).</summary>
+    public long NextRequestId() => Interlocked.Increment(ref CountersForCalls.RequestIds);
+
     /// <summary>Called by <see cref="PendingCall"/> exactly once, when the call's outcome is decided.</summary>
     public void OnCallCompleted(PendingCall call, CallPhase previousPhase)
     {

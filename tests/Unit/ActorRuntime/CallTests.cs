@@ -172,6 +172,25 @@ public sealed class CallTests : ActorSystemTest
     }
 
     [Fact]
+    public async Task From_RequestId_NumbersTheCallsOfEachActor()
+    {
+        var other = new ProbeServer();
+        var otherPid = System.Spawn(other);
+        foreach (var key in (string[])["a", "b"])
+        {
+            _ = System.CallAsync(Pid, new Probe.Defer(key), TimeSpan.FromSeconds(5));
+            _ = System.CallAsync(otherPid, new Probe.Defer(key), TimeSpan.FromSeconds(5));
+        }
+
+        await System.BarrierAsync(Pid);
+        await System.BarrierAsync(otherPid);
+
+        Assert.Equal([1L, 2L], Server.Deferred.Select(kept => kept.From.RequestId));
+        Assert.Equal([1L, 2L], other.Deferred.Select(kept => kept.From.RequestId));
+        Assert.NotEqual(Server.Deferred.First().From, other.Deferred.First().From); // same number, different calls
+    }
+
+    [Fact]
     public async Task CallAsync_Answered_DoesNotFireFromToken()
     {
         var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(5));
