@@ -53,7 +53,7 @@ internal sealed partial class ActorProcess
                 continue;
             }
 
-            if (budget-- == 0)
+            if (budget == 0)
             {
                 if (ThreadPool.PendingWorkItemCount > 0)
                 {
@@ -64,43 +64,112 @@ internal sealed partial class ActorProcess
                 budget = System.Options.Throughput; // nobody waits: yielding would only wake another thread
             }
 
-            if (!_mailbox.TryDequeue(out var envelope))
+            switch (HandleBatch(ref budget, ref first, out var awaiting))
             {
-                _deferred?.Prune(); // answered calls are not kept while idle
-                if (_loop is { } idle)
-                {
-                    _mailbox.TrimIfOversized(idle.HandledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
-                    idle.HandledSinceIdle = 0;
-                }
+                case BatchEnd.Awaiting:
+                    if (!await awaiting)
+                    {
+                        return;
+                    }
 
-                SetStatus(ActorStatus.Idle);
-                Interlocked.Exchange(ref _scheduled, 0);
-                if ((_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
-                    || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
-                {
-                    return; // idle, or another thread has scheduled the loop again
-                }
+                    _loop!.HandledSinceIdle++;
+                    break;
+                case BatchEnd.Exited:
+                    return;
+                case BatchEnd.Empty:
+                    if (GoIdle())
+                    {
+                        return;
+                    }
 
-                continue;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>How <see cref="HandleBatch"/> stopped.</summary>
+    private enum BatchEnd
+    {
+        /// <summary>The mailbox is empty.</summary>
+        Empty,
+
+        /// <summary>The budget is spent, or a stop was requested.</summary>
+        Yield,
+
+        /// <summary>A callback awaits; the loop continues when it completes.</summary>
+        Awaiting,
+
+        /// <summary>A callback made the actor exit.</summary>
+        Exited,
+    }
+
+    /// <summary>
+    /// Handles messages one after another without the async machinery in between, until the mailbox
+    /// is empty, <paramref name="budget"/> is spent, a stop is requested or a callback awaits.
+    /// </summary>
+    /// <remarks>
+    /// Whether listeners or the duration histogram want every callback timed is read once per batch
+    /// (at most <see cref="ActorSystemOptions.Throughput"/> messages): a listener that subscribes during a
+    /// flood gets its <see cref="ActorEventKind.MessageHandled"/> events from the next batch on.
+    /// </remarks>
+    private BatchEnd HandleBatch(ref int budget, ref bool first, out ValueTask<bool> awaiting)
+    {
+        awaiting = default;
+        var loop = _loop ??= new LoopState();
+        var timeEvery = System.Metrics.HandleDuration.Enabled || HasListeners;
+        while (budget > 0)
+        {
+            if (Volatile.Read(ref _stopReason) is not null)
+            {
+                return BatchEnd.Yield;
             }
 
+            if (!_mailbox.TryDequeue(out var envelope))
+            {
+                return BatchEnd.Empty;
+            }
+
+            budget--;
             if (Status != ActorStatus.Busy)
             {
                 SetStatus(ActorStatus.Busy);
             }
 
-            var loop = _loop ??= new LoopState();
             t_handling = this;
-            var handled = HandleAsync(envelope, first, loop);
+            var handled = HandleAsync(envelope, timeEvery || first, loop);
             t_handling = null; // before any await: the rest of an awaiting callback runs elsewhere
-            if (!await handled)
+            first = false;
+            if (!handled.IsCompletedSuccessfully)
             {
-                return;
+                awaiting = handled;
+                return BatchEnd.Awaiting;
             }
 
-            first = false;
+            if (!handled.Result)
+            {
+                return BatchEnd.Exited;
+            }
+
             loop.HandledSinceIdle++;
         }
+
+        return BatchEnd.Yield;
+    }
+
+    /// <summary>The mailbox looked empty: marks the actor idle. False when a message (or a stop) slipped in and the loop goes on.</summary>
+    private bool GoIdle()
+    {
+        _deferred?.Prune(); // answered calls are not kept while idle
+        if (_loop is { } idle)
+        {
+            _mailbox.TrimIfOversized(idle.HandledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
+            idle.HandledSinceIdle = 0;
+        }
+
+        SetStatus(ActorStatus.Idle);
+        Interlocked.Exchange(ref _scheduled, 0);
+        return (_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
+            || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0; // idle, or another thread has scheduled the loop again
     }
 
     private async ValueTask<bool> InitAsync()
@@ -127,9 +196,9 @@ internal sealed partial class ActorProcess
     /// <see cref="ActorInfo"/>'s handle-time figures: the first of each run and one in
     /// <see cref="SampleEvery"/>. Counters stay exact.
     /// </remarks>
-    private ValueTask<bool> HandleAsync(Envelope envelope, bool firstInRun, LoopState loop)
+    private ValueTask<bool> HandleAsync(Envelope envelope, bool timedAnyway, LoopState loop)
     {
-        var timed = firstInRun || ++loop.Untimed == SampleEvery || System.Metrics.HandleDuration.Enabled || HasListeners;
+        var timed = timedAnyway || ++loop.Untimed == SampleEvery;
         var start = timed ? System.Time.GetTimestamp() : 0;
         if (envelope.Kind == EnvelopeKind.Call)
         {
