@@ -115,7 +115,7 @@ internal sealed partial class ActorProcess
     private BatchEnd HandleBatch(ref int budget, ref bool first, out ValueTask<bool> awaiting)
     {
         awaiting = default;
-        var loop = _loop ??= new LoopState();
+        LoopState? loop = null; // created with the first message, not by the run that follows InitAsync
         var timeEvery = System.Metrics.HandleDuration.Enabled || HasListeners;
         while (budget > 0)
         {
@@ -129,6 +129,7 @@ internal sealed partial class ActorProcess
                 return BatchEnd.Empty;
             }
 
+            loop ??= _loop ??= new LoopState();
             budget--;
             if (Status != ActorStatus.Busy)
             {
