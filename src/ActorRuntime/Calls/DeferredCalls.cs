@@ -16,8 +16,8 @@ namespace ActorRuntime.Calls;
 /// Snapshots walk the list without a lock while the loop changes it; a walk that finds itself on a call
 /// the loop has just unlinked starts again. An unlinked call drops its links: a dead call still pointing
 /// at a newer one would keep it alive through young-generation collections once the dead one has been
-/// promoted, and a chain of such calls would all be promoted (measured: gen-1 collections went from
-/// 1 in 20 gen-0 collections to 4 in 5 with 1,000 concurrent callers).
+/// promoted, and a chain of such calls would all be promoted (measured with 1,000 concurrent callers:
+/// 4 gen-1 collections in 5 gen-0 ones while the links were kept, ~1 in 5 since they are cut).
 /// </para>
 /// </remarks>
 internal sealed class DeferredCalls

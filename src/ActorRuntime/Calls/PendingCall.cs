@@ -57,7 +57,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public bool IsCompleted => Phase == CallPhase.Completed;
 
-    // The call's place in its timeout lane: written under CallTimeouts' lock, read by the call's own Remove.
+    // The call's place in its timeout lane: written under its TimeoutShard's lock, read by the call's own Remove.
     internal TimeoutLane? TimeoutLane { get; set; }
 
     internal int TimeoutPosition { get; set; }
@@ -96,7 +96,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     {
         if (Timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            timeouts.Add(this); // one shared timer per clock, not one per call
+            timeouts.Add(this); // a few shared timers per clock (one per shard), not one per call
         }
 
         if (cancellationToken.CanBeCanceled)
@@ -121,7 +121,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
 
     public bool TryFail(CallOutcome outcome, Exception error) => TryComplete(outcome, null, error);
 
-    /// <summary>Called by <see cref="CallTimeouts"/> when the timeout has passed.</summary>
+    /// <summary>Called by its <see cref="TimeoutShard"/> when the timeout has passed.</summary>
     /// <remarks>The phase at the moment of completion tells a congested mailbox from a missing reply.</remarks>
     public void OnTimeoutElapsed() => TryComplete(CallOutcome.TimedOutWhileQueued, null, null);
 

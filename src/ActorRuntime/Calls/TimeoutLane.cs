@@ -2,7 +2,7 @@ namespace ActorRuntime.Calls;
 
 /// <summary>
 /// The waiting calls of one timeout length, oldest deadline first: a ring of slots. Appending and
-/// the timer's scan run under <see cref="CallTimeouts"/>' lock; an answered call leaves without it,
+/// the timer's scan run under their <see cref="TimeoutShard"/>'s lock; an answered call leaves without it,
 /// by clearing its own slot with one compare-and-swap.
 /// </summary>
 /// <remarks>

@@ -262,10 +262,6 @@ internal sealed partial class ActorProcess
         try
         {
             pending = _server.HandleCallCoreAsync(call.Request, new From(call));
-            if (pending.IsCompletedSuccessfully)
-            {
-                return ApplyDecision(call, pending.Result, timed, start, loop);
-            }
         }
         catch (Exception exception)
         {
@@ -273,7 +269,9 @@ internal sealed partial class ActorProcess
             return CrashAsync(exception, duringInit: false);
         }
 
-        return AwaitDecisionAsync(call, pending, timed, start, loop);
+        return pending.IsCompletedSuccessfully
+            ? ApplyDecision(call, pending.Result, timed, start, loop) // outside the try: only the callback's own exceptions are crashes
+            : AwaitDecisionAsync(call, pending, timed, start, loop);
     }
 
     private async ValueTask<bool> AwaitDecisionAsync(PendingCall call, ValueTask<CallDecision> pending, bool timed, long start, LoopState loop)
