@@ -1,4 +1,7 @@
+using ActorRuntime;
 using E2E.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using TestSupport;
 using static Microsoft.Playwright.Assertions;
 
 namespace E2E.MyActor;
@@ -9,6 +12,7 @@ public sealed class CapacityAndHeartbeatTests(OneActorFixture fixture)
     [Fact]
     public async Task SecondTab_AtMaxActors_ShowsServerAtCapacityAndTheFirstKeepsWorking()
     {
+        await NoActorLeftAsync();
         await using var context = await fixture.NewContextAsync();
         var first = await context.OpenInteractiveAsync("/");
         await Expect(first.GetByTestId("actor-pid")).Not.ToHaveTextAsync("—");
@@ -24,6 +28,7 @@ public sealed class CapacityAndHeartbeatTests(OneActorFixture fixture)
     [Fact]
     public async Task BrowserHeartbeats_ArriveOnTheirOwnAndAreAnsweredAsDeferredCalls()
     {
+        await NoActorLeftAsync();
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
 
@@ -31,5 +36,15 @@ public sealed class CapacityAndHeartbeatTests(OneActorFixture fixture)
         await Expect(page.GetByTestId("count-replies")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[3-9]|[1-9][0-9]+$"));
         await Expect(page.GetByTestId("heartbeat-health")).ToHaveTextAsync("ok");
         await Expect(page.Locator("[data-testid=call-row]").First).ToContainTextAsync("heartbeat");
+    }
+
+    /// <summary>
+    /// The node holds one actor: the other test's tab must have closed its actor on the server (which
+    /// happens after the browser context is gone) before this test's first tab asks for one.
+    /// </summary>
+    private Task NoActorLeftAsync()
+    {
+        var actors = fixture.Server.Services.GetRequiredService<ActorSystem>();
+        return Until.TrueAsync(() => actors.ActorCount == 0, "the previous test's actor stopped");
     }
 }

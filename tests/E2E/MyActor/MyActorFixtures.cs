@@ -16,6 +16,7 @@ public sealed class QuietHeartbeatCollection : ICollectionFixture<QuietHeartbeat
 public sealed class OneActorFixture() : DashboardFixture(new Dictionary<string, string?>
 {
     ["Dashboard:MaxActors"] = "1",
+    ["Dashboard:DisconnectedCircuitRetention"] = "00:00:02", // a closed tab's actor is gone within seconds even if its close was not graceful
     ["Heartbeat:IntervalMin"] = "00:00:00.300",
     ["Heartbeat:IntervalMax"] = "00:00:00.500",
     ["Heartbeat:ExternalLatency"] = "00:00:00.050",
