@@ -326,20 +326,7 @@ internal sealed partial class ActorProcess
     }
 
     /// <summary>The deferred-call list, created on first use. The loop's (and tests') only.</summary>
-    internal DeferredCalls DeferredList
-    {
-        get
-        {
-            if (_deferred is { } existing)
-            {
-                return existing;
-            }
-
-            var created = new DeferredCalls();
-            Volatile.Write(ref _deferred, created); // before any call can be deferred into it
-            return created;
-        }
-    }
+    internal DeferredCalls DeferredList => LazyInitializer.EnsureInitialized(ref _deferred);
 
     /// <summary>For tests: runs <paramref name="action"/> as if inside one of this actor's callbacks.</summary>
     internal void RunAsCallback(Action action)
