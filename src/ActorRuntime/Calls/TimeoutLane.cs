@@ -100,7 +100,12 @@ internal sealed class TimeoutLane
             }
 
             ref var slot = ref _slots[_head & (_slots.Length - 1)];
-            var oldest = slot!;
+            var oldest = Volatile.Read(ref slot);
+            if (oldest is null)
+            {
+                continue; // answered since DropFinished looked: an answer clears its slot without the lock
+            }
+
             if (oldest.TimeoutDue > now)
             {
                 return oldest.TimeoutDue;

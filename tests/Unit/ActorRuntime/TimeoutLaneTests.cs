@@ -70,6 +70,40 @@ public sealed class TimeoutLaneTests : PendingCallHarness
         Assert.Null(expired);
     }
 
+    [Fact]
+    public async Task TakeDue_CopesWithTheOldestCallBeingAnsweredWhileItLooks()
+    {
+        // Answers clear their slot without the lock, so the oldest slot can empty between the
+        // timer's skip over finished calls and its read of the oldest (CI crashed a test host on it).
+        var lane = new TimeoutLane();
+        var calls = Enumerable.Range(0, 200_000).Select(_ => Append(lane, due: 10)).ToArray();
+        using var answered = new ManualResetEventSlim();
+
+        var answers = Task.Run(() =>
+        {
+            answered.Set();
+            foreach (var call in calls)
+            {
+                call.TryReply("answer");
+                lane.Remove(call);
+            }
+        });
+
+        answered.Wait();
+        List<PendingCall>? expired = null;
+        long next;
+        do
+        {
+            next = lane.TakeDue(now: 5, ref expired);
+            Assert.True(next is 10 or long.MaxValue, $"next deadline {next}");
+        }
+        while (next != long.MaxValue);
+
+        await answers;
+        Assert.Null(expired);
+        Assert.Equal(0, lane.Used);
+    }
+
     private PendingCall Append(TimeoutLane lane, long due)
     {
         var call = NewCall();
