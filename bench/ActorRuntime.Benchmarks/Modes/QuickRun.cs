@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using ActorRuntime.Benchmarks.Probes;
 using ActorRuntime.Benchmarks.Runtimes;
 using ActorRuntime.Benchmarks.Scenarios;
 using BenchmarkDotNet.Attributes;
@@ -36,6 +37,7 @@ public static class QuickRun
             }
         }
 
+        var probedBefore = CoreToCoreProbe.MeasureNanoseconds();
         instance.Start(BenchRuntime.Create(args[1]));
         await (Task)benchmark.Invoke(instance, null)!; // warm up
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
@@ -54,7 +56,8 @@ public static class QuickRun
             $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
             + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
             + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, "
-            + $"pool threads {ThreadPool.ThreadCount}"));
+            + $"pool threads {ThreadPool.ThreadCount}, "
+            + $"core-core RTT {CoreToCoreProbe.Describe(probedBefore)} / {CoreToCoreProbe.Describe(CoreToCoreProbe.MeasureNanoseconds())}"));
         await instance.CleanupAsync();
         return 0;
     }

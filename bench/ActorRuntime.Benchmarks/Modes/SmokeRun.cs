@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using ActorRuntime.Benchmarks.Probes;
 using ActorRuntime.Benchmarks.Runtimes;
 using ActorRuntime.Benchmarks.Scenarios;
 using BenchmarkDotNet.Attributes;
@@ -41,6 +42,7 @@ public static class SmokeRun
             failures += await RunStepAsync($"IdleMemory/{name}", () => IdleMemory.MeasureAsync(name, 2_000, touch: true), output);
         }
 
+        failures += await RunStepAsync("CoreToCoreColumn", CheckCoreToCoreColumn, output);
         failures += await RuntimeChecks.RunAsync(output);
         output.WriteLine($"Smoke run took {clock.Elapsed.TotalSeconds:0} s (timings are not judged)");
         output.WriteLine($"smoke: {Steps - steps - failures} passed, {failures} failed");
@@ -91,6 +93,18 @@ public static class SmokeRun
                 await instance.CleanupAsync();
             }
         }, output);
+    }
+
+    /// <summary>A benchmark process's probe readings reach the report's column under the same benchmark's key.</summary>
+    private static Task CheckCoreToCoreColumn()
+    {
+        var benchmark = new DeferredCallBenchmarks { Callers = 1_000 };
+        CoreToCoreColumn.Record(benchmark, "Proto", "before");
+        CoreToCoreColumn.Record(benchmark, "Proto", "after");
+        var shown = CoreToCoreColumn.Describe(nameof(DeferredCallBenchmarks), "Proto", [("Callers", "1000")]);
+        return shown.Contains('?', StringComparison.Ordinal) || !shown.EndsWith(" ns", StringComparison.Ordinal)
+            ? throw new InvalidOperationException($"the column shows '{shown}' for a benchmark just probed")
+            : Task.CompletedTask;
     }
 
     /// <summary>Every combination of the scenario's <c>[Params]</c> and <c>[ParamsSource]</c> values.</summary>

@@ -1,3 +1,4 @@
+using ActorRuntime.Benchmarks.Probes;
 using ActorRuntime.Benchmarks.Runtimes;
 using BenchmarkDotNet.Attributes;
 
@@ -18,18 +19,25 @@ public abstract class RuntimeBenchmarks
     public bool Smoke { get; set; }
 
     [GlobalSetup(Target = "Channel")]
-    public void SetupChannel() => Start(new ChannelRuntime());
+    public void SetupChannel() => StartProbed(new ChannelRuntime());
 
     [GlobalSetup(Target = "ActorRuntime")]
-    public void SetupActorRuntime() => Start(new GenServerRuntime());
+    public void SetupActorRuntime() => StartProbed(new GenServerRuntime());
 
     [GlobalSetup(Target = "Akka")]
-    public void SetupAkka() => Start(new AkkaRuntime());
+    public void SetupAkka() => StartProbed(new AkkaRuntime());
 
     [GlobalSetup(Target = "Proto")]
-    public void SetupProto() => Start(new ProtoRuntime());
+    public void SetupProto() => StartProbed(new ProtoRuntime());
 
     [GlobalCleanup]
+    public async Task CleanupProbedAsync()
+    {
+        CoreToCoreColumn.Record(this, Runtime.Name, "after");
+        await CleanupAsync();
+    }
+
+    /// <summary>Disposes the runtime.</summary>
     public async Task CleanupAsync() => await Runtime.DisposeAsync();
 
     /// <summary>Starts <paramref name="runtime"/> and spawns the scenario's actors on it.</summary>
@@ -37,6 +45,13 @@ public abstract class RuntimeBenchmarks
     {
         Runtime = runtime;
         Prepare();
+    }
+
+    /// <summary>BenchmarkDotNet's start: measures the cores' round trip for the report (<see cref="CoreToCoreColumn"/>), then starts.</summary>
+    private void StartProbed(BenchRuntime runtime)
+    {
+        CoreToCoreColumn.Record(this, runtime.Name, "before");
+        Start(runtime);
     }
 
     /// <summary>Spawns the actors the scenario drives.</summary>
