@@ -37,7 +37,7 @@ public static class QuickRun
             }
         }
 
-        var probedBefore = CoreToCoreProbe.MeasureNanoseconds();
+        var probedBefore = CoreToCoreProbe.MeasureWaitingIfAsked(output);
         instance.Start(BenchRuntime.Create(args[1]));
         await (Task)benchmark.Invoke(instance, null)!; // warm up
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));

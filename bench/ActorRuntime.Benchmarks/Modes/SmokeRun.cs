@@ -99,10 +99,11 @@ public static class SmokeRun
     private static Task CheckCoreToCoreColumn()
     {
         var benchmark = new DeferredCallBenchmarks { Callers = 1_000 };
-        CoreToCoreColumn.Record(benchmark, "Proto", "before");
-        CoreToCoreColumn.Record(benchmark, "Proto", "after");
-        var shown = CoreToCoreColumn.Describe(nameof(DeferredCallBenchmarks), "Proto", [("Callers", "1000")]);
-        return shown.Contains('?', StringComparison.Ordinal) || !shown.EndsWith(" ns", StringComparison.Ordinal)
+        var method = $"Smoke{Guid.NewGuid():N}"; // a key no earlier run wrote
+        CoreToCoreColumn.Record(benchmark, method, "before", CoreToCoreProbe.MeasureNanoseconds());
+        CoreToCoreColumn.Record(benchmark, method, "after", 123.4);
+        var shown = CoreToCoreColumn.Describe(nameof(DeferredCallBenchmarks), method, [("Callers", "1000")]);
+        return shown.Contains('?', StringComparison.Ordinal) || !shown.EndsWith(" / 123 ns", StringComparison.Ordinal)
             ? throw new InvalidOperationException($"the column shows '{shown}' for a benchmark just probed")
             : Task.CompletedTask;
     }

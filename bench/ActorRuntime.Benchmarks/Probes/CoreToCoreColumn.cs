@@ -37,8 +37,8 @@ public sealed class CoreToCoreColumn : IColumn
     /// <summary>Host only: forgets an earlier run's measurements.</summary>
     public static void Reset() => File.Delete(s_logPath);
 
-    /// <summary>In the benchmark's process: measures now and appends it under <paramref name="benchmark"/>'s key.</summary>
-    public static void Record(object benchmark, string method, string phase)
+    /// <summary>In the benchmark's process: appends a round trip of <paramref name="nanoseconds"/> under <paramref name="benchmark"/>'s key.</summary>
+    public static void Record(object benchmark, string method, string phase, double nanoseconds)
     {
         var scenario = benchmark.GetType();
         while (scenario.Assembly != typeof(CoreToCoreColumn).Assembly)
@@ -47,7 +47,7 @@ public sealed class CoreToCoreColumn : IColumn
         }
 
         var key = Key(scenario.Name, method, ParametersOf(benchmark));
-        var line = string.Create(CultureInfo.InvariantCulture, $"{key}\t{phase}\t{CoreToCoreProbe.MeasureNanoseconds():0.0}\n");
+        var line = string.Create(CultureInfo.InvariantCulture, $"{key}\t{phase}\t{nanoseconds:0.0}\n");
         File.AppendAllText(s_logPath, line);
     }
 

@@ -33,7 +33,7 @@ public abstract class RuntimeBenchmarks
     [GlobalCleanup]
     public async Task CleanupProbedAsync()
     {
-        CoreToCoreColumn.Record(this, Runtime.Name, "after");
+        CoreToCoreColumn.Record(this, Runtime.Name, "after", CoreToCoreProbe.MeasureNanoseconds());
         await CleanupAsync();
     }
 
@@ -47,10 +47,13 @@ public abstract class RuntimeBenchmarks
         Prepare();
     }
 
-    /// <summary>BenchmarkDotNet's start: measures the cores' round trip for the report (<see cref="CoreToCoreColumn"/>), then starts.</summary>
+    /// <summary>
+    /// BenchmarkDotNet's start: measures the cores' round trip for the report (<see cref="CoreToCoreColumn"/>),
+    /// waiting for a fast one first if <see cref="CoreToCoreProbe.WaitVariable"/> asks to, then starts.
+    /// </summary>
     private void StartProbed(BenchRuntime runtime)
     {
-        CoreToCoreColumn.Record(this, runtime.Name, "before");
+        CoreToCoreColumn.Record(this, runtime.Name, "before", CoreToCoreProbe.MeasureWaitingIfAsked(Console.Out));
         Start(runtime);
     }
 
