@@ -104,6 +104,69 @@ public sealed class TimeoutLaneTests : PendingCallHarness
         Assert.Equal(0, lane.Used);
     }
 
+    [Fact]
+    public async Task Lane_UnderAnswersFromAnotherThread_HandsEachCallToTheTimerAtMostOnceAndOnlyWhenDue()
+    {
+        // The lock holder appends (a little out of order, so appends step back over later calls), squeezes
+        // and grows the ring, and scans as time passes, while another thread answers calls, half in order
+        // and half at random (racing the moves). The head race of TakeDue has a test of its own above.
+        const int Calls = 100_000;
+        var lane = new TimeoutLane();
+        var appended = new PendingCall[Calls];
+        var published = 0;
+        var answers = Task.Run(() =>
+        {
+            var random = new Random(7);
+            var inOrder = 0; // every other answer goes to the oldest call not yet answered, as most replies do
+            for (var answered = 0; answered < Calls / 2;)
+            {
+                var upTo = Volatile.Read(ref published);
+                if (upTo <= inOrder)
+                {
+                    continue;
+                }
+
+                var call = appended[answered % 2 == 0 ? inOrder++ : random.Next(upTo)];
+                call.TryReply("answer");
+                lane.Remove(call);
+                answered++;
+            }
+        });
+
+        var taken = new HashSet<PendingCall>(ReferenceEqualityComparer.Instance);
+        var jitter = new Random(11);
+        List<PendingCall>? expired = null;
+        for (var i = 0; i < Calls; i++)
+        {
+            var call = NewCall();
+            lane.Append(call, due: i + jitter.Next(3));
+            appended[i] = call;
+            Volatile.Write(ref published, i + 1);
+            if (i % 64 == 63)
+            {
+                var now = i - 1_000; // a thousand calls wait at any time, so the ring grows and squeezes
+                lane.TakeDue(now, ref expired);
+                foreach (var due in expired ?? [])
+                {
+                    Assert.True(due.TimeoutDue <= now, $"call due at {due.TimeoutDue} taken at {now}");
+                    Assert.True(taken.Add(due), "a call was taken twice");
+                }
+
+                expired?.Clear();
+            }
+        }
+
+        await answers;
+        Assert.Equal(long.MaxValue, lane.TakeDue(long.MaxValue - 1, ref expired));
+        foreach (var due in expired ?? [])
+        {
+            Assert.True(taken.Add(due), "a call was taken twice");
+        }
+
+        Assert.Equal(0, lane.Used);
+        Assert.All(appended, call => Assert.True(call.IsCompleted || taken.Contains(call), "a waiting call was lost"));
+    }
+
     private PendingCall Append(TimeoutLane lane, long due)
     {
         var call = NewCall();
