@@ -22,14 +22,22 @@ public static class CoreToCoreProbe
 
     private const int RoundTrips = 50_000;
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan BurstLimit = TimeSpan.FromSeconds(1); // ~20 ms normally
 
-    /// <summary>Nanoseconds per round trip: the best of three bursts, so a preempted burst does not count.</summary>
+    /// <summary>
+    /// Nanoseconds per round trip: the best of three bursts, so a preempted burst does not count.
+    /// NaN where it cannot be measured (one core, or the two threads never ran at once).
+    /// </summary>
     public static double MeasureNanoseconds()
     {
-        var best = double.MaxValue;
+        var best = double.NaN;
         for (var burst = 0; burst < 3; burst++)
         {
-            best = Math.Min(best, MeasureBurst());
+            var measured = MeasureBurst();
+            if (double.IsNaN(best) || measured < best)
+            {
+                best = measured;
+            }
         }
 
         return best;
@@ -64,11 +72,18 @@ public static class CoreToCoreProbe
         return measured;
     }
 
-    /// <summary>"62 ns", for logs and reports.</summary>
-    public static string Describe(double nanoseconds) => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0} ns");
+    /// <summary>"62 ns" ("n/a" when not measured), for logs and reports.</summary>
+    public static string Describe(double nanoseconds) =>
+        double.IsNaN(nanoseconds) ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0} ns");
 
+    /// <summary>One burst; NaN when it gave up (one core only, or the echo thread did not get one in time).</summary>
     private static double MeasureBurst()
     {
+        if (Environment.ProcessorCount < 2)
+        {
+            return double.NaN; // both threads spin: on one core they would take turns by time slice
+        }
+
         var line = new StrongBox<PaddedCounter>();
         var echo = new Thread(() =>
         {
@@ -76,6 +91,10 @@ public static class CoreToCoreProbe
             {
                 while (Volatile.Read(ref line.Value.Value) != value)
                 {
+                    if (Volatile.Read(ref line.Value.GaveUp))
+                    {
+                        return;
+                    }
                 }
 
                 Volatile.Write(ref line.Value.Value, value + 1);
@@ -88,17 +107,22 @@ public static class CoreToCoreProbe
 
         echo.Start();
         var clock = Stopwatch.StartNew();
-        for (long value = 0; value < 2 * RoundTrips; value += 2)
+        for (long value = 0; value <= 2 * RoundTrips; value += 2)
         {
-            while (Volatile.Read(ref line.Value.Value) != value)
+            for (var spins = 1; Volatile.Read(ref line.Value.Value) != value; spins++)
             {
+                if (spins % 4096 == 0 && clock.Elapsed > BurstLimit)
+                {
+                    Volatile.Write(ref line.Value.GaveUp, true);
+                    echo.Join();
+                    return double.NaN;
+                }
             }
 
-            Volatile.Write(ref line.Value.Value, value + 1);
-        }
-
-        while (Volatile.Read(ref line.Value.Value) != 2 * RoundTrips)
-        {
+            if (value < 2 * RoundTrips)
+            {
+                Volatile.Write(ref line.Value.Value, value + 1);
+            }
         }
 
         var elapsed = clock.Elapsed;
@@ -106,11 +130,14 @@ public static class CoreToCoreProbe
         return elapsed.TotalNanoseconds / RoundTrips;
     }
 
-    /// <summary>A counter alone on its cache line, so nothing else the threads touch moves with it.</summary>
-    [StructLayout(LayoutKind.Explicit, Size = 192)]
+    /// <summary>A counter alone on its cache line, so nothing else the threads touch moves with it; the give-up flag on the next.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
     private struct PaddedCounter
     {
         [FieldOffset(64)]
         public long Value;
+
+        [FieldOffset(128)]
+        public bool GaveUp;
     }
 }
