@@ -64,7 +64,7 @@ public sealed partial class ActorSystem
             T typed => typed,
             null when default(T) is null => default!,
             _ => throw new InvalidCastException(
-                $"Call to {pid} with request '{request}' replied with {reply?.GetType().Name ?? "null"}, not the {typeof(T).Name} the caller expected."),
+                $"Call to {pid} with request '{RequestText.Of(request)}' replied with {reply?.GetType().Name ?? "null"}, not the {typeof(T).Name} the caller expected."),
         };
     }
 

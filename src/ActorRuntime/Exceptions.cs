@@ -18,8 +18,8 @@ public sealed class CallTimeoutException : ActorRuntimeException
     /// <summary>Creates the exception for a call to <paramref name="pid"/>.</summary>
     public CallTimeoutException(Pid pid, object request, TimeSpan timeout, bool whileQueued)
         : base(whileQueued
-            ? $"Call to {pid} with request '{request}' timed out after {timeout.TotalMilliseconds:0} ms while still queued: the actor was busy with earlier messages. Reduce the load on it or raise the timeout."
-            : $"Call to {pid} with request '{request}' timed out after {timeout.TotalMilliseconds:0} ms while deferred: the actor took the call (NoReply) but nobody called Reply(from) in time. Check that the external work reports back, or raise the timeout.")
+            ? $"Call to {pid} with request '{RequestText.Of(request)}' timed out after {timeout.TotalMilliseconds:0} ms while still queued: the actor was busy with earlier messages. Reduce the load on it or raise the timeout."
+            : $"Call to {pid} with request '{RequestText.Of(request)}' timed out after {timeout.TotalMilliseconds:0} ms while deferred: the actor took the call (NoReply) but nobody called Reply(from) in time. Check that the external work reports back, or raise the timeout.")
     {
         Pid = pid;
         Request = request;
@@ -50,7 +50,7 @@ public sealed class ActorExitedException : ActorRuntimeException
     public ActorExitedException(Pid pid, string reason, object? request = null, Exception? innerException = null)
         : base(request is null
             ? $"Actor {pid} exited ({reason})."
-            : $"Call to {pid} with request '{request}' failed: the actor exited ({reason}). Spawn a new actor or use a restart policy.",
+            : $"Call to {pid} with request '{RequestText.Of(request)}' failed: the actor exited ({reason}). Spawn a new actor or use a restart policy.",
             innerException)
     {
         Pid = pid;
@@ -96,4 +96,31 @@ public sealed class ActorLimitExceededException : ActorRuntimeException
 
     /// <summary>The limit that was reached.</summary>
     public int MaxActors { get; }
+}
+
+/// <summary>A request as error messages show it.</summary>
+internal static class RequestText
+{
+    private const int MaxLength = 200;
+
+    /// <summary>
+    /// The request's text, cut to <see cref="MaxLength"/> characters. A <c>ToString</c> that throws gives the
+    /// type's name instead: these messages are built while calls are being completed (on a timer's thread,
+    /// in an exiting actor's drain), where an exception would leave callers without an outcome.
+    /// </summary>
+    public static string Of(object? request)
+    {
+        string? text;
+        try
+        {
+            text = request?.ToString();
+        }
+        catch (Exception exception)
+        {
+            return $"{request!.GetType().Name} (its ToString threw {exception.GetType().Name})";
+        }
+
+        text ??= "null";
+        return text.Length <= MaxLength ? text : string.Concat(text.AsSpan(0, MaxLength), "…");
+    }
 }

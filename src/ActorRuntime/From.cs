@@ -32,6 +32,10 @@ public readonly struct From : IEquatable<From>
     /// Fires when the caller gives up (timeout, cancellation, or the actor exiting), so deferred
     /// external work can be cancelled. It does not fire when the call is answered.
     /// </summary>
+    /// <remarks>
+    /// Callbacks registered on it run on the thread that ends the call (often a timer's) and must not throw:
+    /// an exception from one is ignored, and the caller gets its outcome regardless.
+    /// </remarks>
     public CancellationToken CancellationToken => Call?.GiveUpToken ?? new CancellationToken(true);
 
     /// <summary><see langword="true"/> while the caller still waits for a reply.</summary>

@@ -80,7 +80,7 @@ public abstract class GenServer<TState> : IGenServer
     /// <remarks>The default throws, which crashes the actor: override it if the actor takes calls.</remarks>
     protected virtual ValueTask<CallResult<TState>> HandleCallAsync(object request, From from, TState state) =>
         throw new NotSupportedException(
-            $"Attempted to call {GetType().Name} {Self} with '{request}', but it does not override HandleCallAsync.");
+            $"Attempted to call {GetType().Name} {Self} with '{RequestText.Of(request)}', but it does not override HandleCallAsync.");
 
     /// <summary>Called for each <see cref="ActorSystem.Cast"/> — Elixir's <c>handle_cast/2</c>. Returns the new state.</summary>
     /// <remarks>The default throws, which crashes the actor: override it if the actor takes casts.</remarks>

@@ -12,6 +12,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     private static readonly Action<object?> OnCanceled = static state => ((PendingCall)state!).TryCancel();
 
     private int _phase; // CallPhase, moved only by compare-and-swap
+    private int _outcome; // CallOutcome, written once, by the thread whose compare-and-swap completed the call
     private CancellationTokenRegistration _cancellation;
     private CancellationToken _callerToken;
     private CancellationTokenSource? _giveUp;
@@ -47,13 +48,38 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
             }
 
             var time = Target.System.Time;
-            return time.GetUtcNow() + (Timeout - time.GetElapsedTime(StartTimestamp));
+            var now = time.GetUtcNow();
+            var remaining = Timeout - time.GetElapsedTime(StartTimestamp);
+            return remaining > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + remaining; // TimeSpan.MaxValue: never
         }
     }
 
     public CallPhase Phase => (CallPhase)Volatile.Read(ref _phase);
 
-    public CallOutcome Outcome { get; private set; }
+    /// <summary>How the call ended; <see cref="CallOutcome.Pending"/> while it waits.</summary>
+    /// <remarks>
+    /// The winner of the phase records the outcome just after its compare-and-swap, so a reader on another
+    /// thread that already sees the phase completed waits those few instructions instead of reading Pending.
+    /// </remarks>
+    public CallOutcome Outcome
+    {
+        get
+        {
+            if (!IsCompleted)
+            {
+                return CallOutcome.Pending;
+            }
+
+            var spinner = default(SpinWait);
+            CallOutcome outcome;
+            while ((outcome = (CallOutcome)Volatile.Read(ref _outcome)) == CallOutcome.Pending)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+
+            return outcome;
+        }
+    }
 
     public bool IsCompleted => Phase == CallPhase.Completed;
 
@@ -103,6 +129,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
         {
             _callerToken = cancellationToken;
             _cancellation = cancellationToken.UnsafeRegister(OnCanceled, this);
+            Interlocked.MemoryBarrier(); // the store above before the read below, or a racing answer and we could both skip the dispose
         }
 
         if (IsCompleted)
@@ -143,18 +170,33 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
         }
         while (Interlocked.CompareExchange(ref _phase, (int)CallPhase.Completed, previous) != previous);
 
-        if (outcome is CallOutcome.TimedOutWhileQueued or CallOutcome.TimedOutWhileDeferred)
+        var timedOut = outcome is CallOutcome.TimedOutWhileQueued or CallOutcome.TimedOutWhileDeferred;
+        var whileQueued = previous == (int)CallPhase.Queued;
+        if (timedOut)
         {
-            var whileQueued = previous == (int)CallPhase.Queued;
             outcome = whileQueued ? CallOutcome.TimedOutWhileQueued : CallOutcome.TimedOutWhileDeferred;
+        }
+
+        // Recorded before the timeout's exception is built (its message formats the request): readers
+        // that see the phase completed wait for this write (see Outcome).
+        Volatile.Write(ref _outcome, (int)outcome);
+        if (timedOut)
+        {
             error = new CallTimeoutException(Target.Pid, Request, Timeout, whileQueued);
         }
 
-        Outcome = outcome;
         Disarm();
         if (outcome != CallOutcome.Replied)
         {
-            Volatile.Read(ref _giveUp)?.Cancel();
+            try
+            {
+                Volatile.Read(ref _giveUp)?.Cancel();
+            }
+            catch (AggregateException)
+            {
+                // A callback registered on From.CancellationToken threw. It must not keep the caller from its
+                // outcome, nor end the process from a timer's thread; the token's documentation says so.
+            }
         }
 
         Target.OnCallCompleted(this, (CallPhase)previous);

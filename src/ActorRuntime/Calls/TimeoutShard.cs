@@ -11,6 +11,8 @@ namespace ActorRuntime.Calls;
 /// </remarks>
 internal sealed class TimeoutShard
 {
+    private const long LongestTimerDelayTicks = (uint.MaxValue - 1L) * TimeSpan.TicksPerMillisecond; // what System.Threading.Timer accepts
+
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<long, TimeoutLane> _lanes = [];
@@ -44,7 +46,8 @@ internal sealed class TimeoutShard
     /// <summary>Starts watching <paramref name="call"/>, whose timeout is <paramref name="length"/> timestamp units.</summary>
     public void Add(PendingCall call, long length)
     {
-        var due = call.StartTimestamp + length;
+        // A timeout too long for the clock (TimeSpan.MaxValue) would wrap to a deadline in the past: it never comes instead.
+        var due = length > long.MaxValue - call.StartTimestamp ? long.MaxValue : call.StartTimestamp + length;
         lock (_lock)
         {
             var lane = _lastLane;
@@ -95,6 +98,10 @@ internal sealed class TimeoutShard
     {
         _armedFor = due;
         var ticks = (double)(due - now) * TimeSpan.TicksPerSecond / _time.TimestampFrequency;
-        _timer.Change(TimeSpan.FromTicks(Math.Max(0, (long)Math.Ceiling(ticks))), Timeout.InfiniteTimeSpan);
+
+        // A timer takes at most ~49.7 days and throws beyond, on the timer's own thread when Fire re-arms;
+        // firing early is harmless: Fire finds nothing due and arms again.
+        var delay = Math.Clamp((long)Math.Ceiling(ticks), 0, LongestTimerDelayTicks);
+        _timer.Change(TimeSpan.FromTicks(delay), Timeout.InfiniteTimeSpan);
     }
 }

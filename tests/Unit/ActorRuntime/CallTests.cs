@@ -157,6 +157,41 @@ public sealed class CallTests : ActorSystemTest
     }
 
     [Fact]
+    public async Task CallAsync_RequestWhoseTextThrows_StillTimesOutWithAClearMessage()
+    {
+        // The timeout's message shows the request; building it runs on the timer's thread, where a throwing
+        // ToString would leave the caller waiting forever (and, on a real timer, end the process).
+        var gate = await System.BlockAsync(Pid);
+        var call = System.CallAsync(Pid, new UnprintableRequest(), TimeSpan.FromSeconds(1));
+
+        var timerError = Record.Exception(() => Time.Advance(TimeSpan.FromSeconds(1)));
+        gate.SetResult();
+
+        Assert.Null(timerError);
+        var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
+        Assert.Contains("UnprintableRequest (its ToString threw InvalidOperationException)", error.Message);
+    }
+
+    [Fact]
+    public async Task From_TokenCallbackThatThrows_DoesNotKeepTheCallerFromItsTimeout()
+    {
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(2));
+        await System.BarrierAsync(Pid);
+        Server.Deferred.TryDequeue(out var kept);
+        kept.From.CancellationToken.Register(() => throw new InvalidOperationException("external work's cleanup failed"));
+
+        var timerError = Record.Exception(() => Time.Advance(TimeSpan.FromSeconds(2)));
+
+        Assert.Null(timerError);
+        await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
+    }
+
+    private sealed class UnprintableRequest
+    {
+        public override string ToString() => throw new InvalidOperationException("no text");
+    }
+
+    [Fact]
     public async Task From_Deadline_IsCallTimePlusTimeout()
     {
         var now = Time.GetUtcNow();
@@ -188,6 +223,21 @@ public sealed class CallTests : ActorSystemTest
         Assert.Equal([1L, 2L], Server.Deferred.Select(kept => kept.From.RequestId));
         Assert.Equal([1L, 2L], other.Deferred.Select(kept => kept.From.RequestId));
         Assert.NotEqual(Server.Deferred.First().From, other.Deferred.First().From); // same number, different calls
+    }
+
+    [Fact]
+    public async Task CallAsync_WithTheLongestTimeout_KeepsWaiting()
+    {
+        // Its start plus TimeSpan.MaxValue does not fit the clock: arming must neither throw (the timer takes at
+        // most ~49.7 days) nor wrap to a deadline in the past.
+        var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.MaxValue);
+        await System.BarrierAsync(Pid);
+
+        Time.Advance(TimeSpan.FromDays(1));
+
+        Assert.False(call.IsCompleted);
+        Assert.Equal(0, System.GetInfo(Pid)!.Timeouts);
+        Assert.Equal(DateTimeOffset.MaxValue, Server.Deferred.Single().From.Deadline); // not an overflow
     }
 
     [Fact]
