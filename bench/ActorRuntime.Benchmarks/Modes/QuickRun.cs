@@ -9,10 +9,11 @@ using BenchmarkDotNet.Attributes;
 namespace ActorRuntime.Benchmarks.Modes;
 
 /// <summary>
-/// <c>--run Scenario Runtime [Param=value] [seconds]</c>: repeats one benchmark at full size for a
+/// <c>--run Scenario Runtime [Param=value] [seconds] [--trace]</c>: repeats one benchmark at full size for a
 /// few seconds and prints time and allocation per operation plus GC counts — a fast loop for
 /// profiling (attach <c>dotnet-counters</c> or <c>dotnet-trace</c> to it), not a substitute for
-/// BenchmarkDotNet's statistics.
+/// BenchmarkDotNet's statistics. <c>--trace</c> also prints, twice a second, the median invocation and the
+/// cores' round trip measured between two invocations, to tell the host's slow windows from the runtime's.
 /// </summary>
 public static class QuickRun
 {
@@ -24,9 +25,14 @@ public static class QuickRun
         var operations = benchmark.GetCustomAttribute<BenchmarkAttribute>()!.OperationsPerInvoke;
         var instance = (RuntimeBenchmarks)Activator.CreateInstance(scenario)!;
         var seconds = 5.0;
+        var trace = false;
         foreach (var arg in args.Skip(2))
         {
-            if (arg.Split('=') is [var name, var value])
+            if (arg == "--trace")
+            {
+                trace = true;
+            }
+            else if (arg.Split('=') is [var name, var value])
             {
                 var property = scenario.GetProperty(name)!;
                 property.SetValue(instance, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
@@ -44,10 +50,28 @@ public static class QuickRun
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var invocations = 0;
+        var interval = new List<double>(); // --trace: ns/op of each invocation since the last line
+        var lastLine = clock.Elapsed;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
+            var lap = Stopwatch.GetTimestamp();
             await (Task)benchmark.Invoke(instance, null)!;
             invocations++;
+            if (trace)
+            {
+                interval.Add(Stopwatch.GetElapsedTime(lap).TotalNanoseconds / operations);
+                if (clock.Elapsed - lastLine >= TimeSpan.FromMilliseconds(500))
+                {
+                    clock.Stop(); // the probe runs between invocations, while the benchmark's threads are idle
+                    interval.Sort();
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{DateTime.UtcNow:HH:mm:ss.f} median {interval[interval.Count / 2]:0.0} ns/op over {interval.Count} invocations, "
+                        + $"core-core RTT {CoreToCoreProbe.Describe(CoreToCoreProbe.MeasureNanoseconds())}"));
+                    interval.Clear();
+                    clock.Start();
+                    lastLine = clock.Elapsed;
+                }
+            }
         }
 
         var elapsed = clock.Elapsed;
