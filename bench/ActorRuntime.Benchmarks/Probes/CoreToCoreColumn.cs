@@ -35,7 +35,17 @@ public sealed class CoreToCoreColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     /// <summary>Host only: forgets an earlier run's measurements.</summary>
-    public static void Reset() => File.Delete(s_logPath);
+    public static void Reset()
+    {
+        try
+        {
+            File.Delete(s_logPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"// could not clear {s_logPath} ({exception.Message}): the core-to-core column may show an earlier run's readings");
+        }
+    }
 
     /// <summary>In the benchmark's process: appends a round trip of <paramref name="nanoseconds"/> under <paramref name="benchmark"/>'s key.</summary>
     public static void Record(object benchmark, string method, string phase, double nanoseconds)
@@ -48,7 +58,14 @@ public sealed class CoreToCoreColumn : IColumn
 
         var key = Key(scenario.Name, method, ParametersOf(benchmark));
         var line = string.Create(CultureInfo.InvariantCulture, $"{key}\t{phase}\t{nanoseconds:0.0}\n");
-        File.AppendAllText(s_logPath, line);
+        try
+        {
+            File.AppendAllText(s_logPath, line);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Console.WriteLine($"// core-to-core reading not recorded ({exception.Message}); the column shows '?'");
+        }
     }
 
     public bool IsAvailable(Summary summary) => true;
