@@ -80,15 +80,17 @@ public sealed class CoreToCoreColumn : IColumn
             benchmarkCase.Descriptor.WorkloadMethod.Name,
             benchmarkCase.Parameters.Items.Select(parameter => (parameter.Name, Convert.ToString(parameter.Value, CultureInfo.InvariantCulture) ?? "")));
 
-    /// <summary>"62 / 64 ns": the worst round trip measured before and after the benchmark, "?" where none was.</summary>
+    /// <summary>"62 / 64 ns": the worst round trip measured before and after the benchmark, "?" where none was (or the probe could not measure).</summary>
     internal static string Describe(string type, string method, IEnumerable<(string Name, string Value)> parameters)
     {
         var key = Key(type, method, parameters);
         var measured = ReadLog().Where(entry => entry.Key == key).ToList();
-        string Worst(string phase) =>
-            measured.Where(entry => entry.Phase == phase).Select(entry => entry.Nanoseconds).DefaultIfEmpty(double.NaN).Max() is var worst && double.IsNaN(worst)
-                ? "?"
-                : worst.ToString("0", CultureInfo.InvariantCulture);
+        string Worst(string phase)
+        {
+            var readings = measured.Where(entry => entry.Phase == phase && !double.IsNaN(entry.Nanoseconds)).ToList();
+            return readings.Count == 0 ? "?" : readings.Max(entry => entry.Nanoseconds).ToString("0", CultureInfo.InvariantCulture);
+        }
+
         return $"{Worst("before")} / {Worst("after")} ns";
     }
 

@@ -173,6 +173,21 @@ public sealed class CallTests : ActorSystemTest
     }
 
     [Fact]
+    public async Task CallAsync_TimedOutWithALongRequest_ShowsItsTextCut()
+    {
+        var gate = await System.BlockAsync(Pid);
+        var call = System.CallAsync(Pid, new Probe.Echo(new string('x', 1_000)), TimeSpan.FromSeconds(1));
+
+        Time.Advance(TimeSpan.FromSeconds(1));
+        gate.SetResult();
+
+        var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
+        var shown = error.Message.Split('\'')[1];
+        Assert.Equal(201, shown.Length); // 200 characters and the ellipsis
+        Assert.EndsWith("…", shown);
+    }
+
+    [Fact]
     public async Task From_TokenCallbackThatThrows_DoesNotKeepTheCallerFromItsTimeout()
     {
         var call = System.CallAsync(Pid, new Probe.Defer("k"), TimeSpan.FromSeconds(2));
