@@ -68,7 +68,7 @@ public sealed record ActorInfo
 
     /// <summary>Mean callback duration.</summary>
     /// <remarks>
-    /// The handle-time figures come from a sample of callbacks (the first of each run and one in 16)
+    /// The handle-time figures come from a sample of callbacks (the first of each run and one in 64)
     /// while nobody listens to the actor's events or the <c>actor.handle.duration</c> histogram, so a
     /// rare outlier can be missed; with a listener every callback is timed. The counters are always exact.
     /// </remarks>

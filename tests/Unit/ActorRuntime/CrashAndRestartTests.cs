@@ -149,4 +149,58 @@ public sealed class CrashAndRestartTests : ActorSystemTest
         Assert.False(System.Reply(kept.From, "after the crash"));
         Assert.Equal(1, System.GetInfo(pid)!.LateReplies);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Crash_WithRestart_AMessageArrivingDuringTheRestartSeesTheFreshState(bool crashInACall)
+    {
+        var server = new CountingServer();
+        var pid = System.Spawn(server, new SpawnOptions { Restart = RestartPolicy.OnCrash() });
+        System.Cast(pid, "add");
+        System.Cast(pid, "add");
+
+        // The crash drains the mailbox; TerminateAsync then sends "add", which the loop finds right away.
+        if (crashInACall)
+        {
+            await Assert.ThrowsAsync<ActorExitedException>(() => System.CallAsync(pid, "crash", TimeSpan.FromSeconds(5)).Guarded());
+        }
+        else
+        {
+            System.Cast(pid, "crash");
+        }
+
+        await server.SentDuringTerminate.Task.Guarded();
+        var count = await System.CallAsync<int>(pid, "count", TimeSpan.FromSeconds(5)).Guarded();
+
+        Assert.Equal(1, count); // InitAsync ran before that "add", not after it
+        Assert.Equal(2, server.InitCount);
+    }
+
+    /// <summary>Counts "add" casts in its state; "crash" throws (as a cast or a call), "count" replies with the state.</summary>
+    private sealed class CountingServer : GenServer<int>
+    {
+        public TaskCompletionSource SentDuringTerminate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int InitCount { get; private set; }
+
+        protected override ValueTask<int> InitAsync(CancellationToken cancellationToken)
+        {
+            InitCount++;
+            return ValueTask.FromResult(0);
+        }
+
+        protected override ValueTask<int> HandleCastAsync(object message, int count) =>
+            message is "crash" ? throw new InvalidOperationException("crash on purpose") : ValueTask.FromResult(count + 1);
+
+        protected override ValueTask<CallResult<int>> HandleCallAsync(object request, From from, int count) =>
+            request is "crash" ? throw new InvalidOperationException("crash on purpose") : ValueTask.FromResult(Reply(count, count));
+
+        protected override ValueTask TerminateAsync(string reason, int count)
+        {
+            System.Cast(Self, "add");
+            SentDuringTerminate.SetResult();
+            return ValueTask.CompletedTask;
+        }
+    }
 }
