@@ -45,6 +45,8 @@ public static class QuickRun
 
         var probedBefore = CoreToCoreProbe.MeasureWaitingIfAsked(output);
         instance.Start(BenchRuntime.Create(args[1]));
+        var setup = SmokeRun.IterationSetup(scenario);
+        setup?.Invoke(instance, null);
         await (Task)benchmark.Invoke(instance, null)!; // warm up
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -52,8 +54,18 @@ public static class QuickRun
         var invocations = 0;
         var interval = new List<double>(); // --trace: ns/op of each invocation since the last line
         var lastLine = clock.Elapsed;
+        long setupAllocated = 0;
         while (clock.Elapsed.TotalSeconds < seconds)
         {
+            if (setup is not null)
+            {
+                clock.Stop(); // neither the setup's time nor its allocations are the benchmark's
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                setup.Invoke(instance, null);
+                setupAllocated += GC.GetTotalAllocatedBytes(precise: true) - before;
+                clock.Start();
+            }
+
             var lap = Stopwatch.GetTimestamp();
             await (Task)benchmark.Invoke(instance, null)!;
             invocations++;
@@ -78,7 +90,7 @@ public static class QuickRun
         var perOp = (double)invocations * operations;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
-            + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
+            + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated - setupAllocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
             + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, "
             + $"pool threads {ThreadPool.ThreadCount}, "
             + $"core-core RTT {CoreToCoreProbe.Describe(probedBefore)} / {CoreToCoreProbe.Describe(CoreToCoreProbe.MeasureNanoseconds())}"));

@@ -81,10 +81,12 @@ public static class SmokeRun
 
             instance.Smoke = true;
             instance.Start(BenchRuntime.Create(benchmark.Name));
+            var setup = IterationSetup(scenario);
             try
             {
                 for (var run = 0; run < 2; run++) // twice: the second run must find the actors reusable
                 {
+                    setup?.Invoke(instance, null);
                     await (Task)benchmark.Invoke(instance, null)!;
                 }
             }
@@ -99,6 +101,10 @@ public static class SmokeRun
     /// The probe measures (or says it cannot, on one core), and a benchmark process's readings reach the
     /// report's column under the same benchmark's key.
     /// </summary>
+    /// <summary>The scenario's <c>[IterationSetup]</c> method, if any: BenchmarkDotNet runs it before each invocation, and so do the smoke and <c>--run</c> modes.</summary>
+    public static MethodInfo? IterationSetup(Type scenario) =>
+        scenario.GetMethods().SingleOrDefault(method => method.GetCustomAttribute<IterationSetupAttribute>() is not null);
+
     private static Task CheckCoreToCoreColumn()
     {
         var measured = CoreToCoreProbe.MeasureNanoseconds();

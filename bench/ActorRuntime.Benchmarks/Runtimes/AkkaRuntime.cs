@@ -41,6 +41,8 @@ public sealed class AkkaRuntime : BenchRuntime
         }
     }
 
+    public override void Block(int index, Gate gate) => _counters[index].Tell(gate, ActorRefs.NoSender);
+
     public override void SpawnEcho() => _echo = _system.ActorOf(Props.Create(() => new Echo()));
 
     public override Task CallEchoAsync() => _echo.Ask<object>(Question, CallTimeout);
@@ -90,7 +92,7 @@ public sealed class AkkaRuntime : BenchRuntime
 
         protected override void OnReceive(object message)
         {
-            if (++_received == batch)
+            if (!WaitIfGate(message) && ++_received == batch)
             {
                 _received = 0;
                 done.Signal();

@@ -31,6 +31,12 @@ public abstract class BenchRuntime : IAsyncDisposable
     /// <summary>Sends <paramref name="messages"/> tells from the calling thread to counter number <paramref name="index"/>.</summary>
     public abstract void Tell(int index, int messages);
 
+    /// <summary>
+    /// Tells counter number <paramref name="index"/> a message that blocks its thread until
+    /// <paramref name="gate"/> is opened, so that what is told next queues up behind it.
+    /// </summary>
+    public abstract void Block(int index, Gate gate);
+
     /// <summary>Spawns one actor that answers every call at once.</summary>
     public abstract void SpawnEcho();
 
@@ -68,6 +74,18 @@ public abstract class BenchRuntime : IAsyncDisposable
 
     /// <summary>Every runtime, baseline first.</summary>
     public static IReadOnlyList<string> AllNames { get; } = ["Channel", "ActorRuntime", "Akka", "Proto"];
+
+    /// <summary>For the counters: waits on a gate sent by <see cref="Block"/>; false for any other message.</summary>
+    protected static bool WaitIfGate(object? message)
+    {
+        if (message is not Gate gate)
+        {
+            return false;
+        }
+
+        gate.Wait();
+        return true;
+    }
 
     /// <summary>Runs <paramref name="work"/> on the thread pool, like the product's external worker does.</summary>
     protected static void RunExternally<TState>(Action<TState> work, TState state) =>

@@ -34,6 +34,8 @@ public sealed class ChannelRuntime : BenchRuntime
         }
     }
 
+    public override void Block(int index, Gate gate) => _actors[index].Writer.TryWrite(gate);
+
     public override void SpawnEcho() => _echo = Start(EchoAsync);
 
     public override Task CallEchoAsync()
@@ -112,9 +114,9 @@ public sealed class ChannelRuntime : BenchRuntime
         var received = 0;
         while (await reader.WaitToReadAsync())
         {
-            while (reader.TryRead(out _))
+            while (reader.TryRead(out var message))
             {
-                if (++received == batch)
+                if (!WaitIfGate(message) && ++received == batch)
                 {
                     received = 0;
                     done.Signal();

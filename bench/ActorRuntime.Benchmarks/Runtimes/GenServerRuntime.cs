@@ -30,6 +30,8 @@ public sealed class GenServerRuntime : BenchRuntime
         }
     }
 
+    public override void Block(int index, Gate gate) => _system.Cast(_counters[index], gate);
+
     public override void SpawnEcho() => _echo = _system.Spawn(new Echo());
 
     public override Task CallEchoAsync() => _system.CallAsync(_echo, Question, CallTimeout);
@@ -75,7 +77,7 @@ public sealed class GenServerRuntime : BenchRuntime
 
         protected override ValueTask<int> HandleCastAsync(object message, int received)
         {
-            if (++received == batch)
+            if (!WaitIfGate(message) && ++received == batch)
             {
                 received = 0;
                 done.Signal();

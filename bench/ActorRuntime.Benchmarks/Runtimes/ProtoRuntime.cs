@@ -34,6 +34,8 @@ public sealed class ProtoRuntime : BenchRuntime
         }
     }
 
+    public override void Block(int index, Gate gate) => _system.Root.Send(_counters[index], gate);
+
     public override void SpawnEcho() => _echo = _system.Root.Spawn(Props.FromProducer(() => new Echo()));
 
     public override Task CallEchoAsync() => _system.Root.RequestAsync<object>(_echo!, Question, CallTimeout);
@@ -80,7 +82,7 @@ public sealed class ProtoRuntime : BenchRuntime
 
         public Task ReceiveAsync(IContext context)
         {
-            if (context.Message == Ping && ++_received == batch)
+            if (!WaitIfGate(context.Message) && context.Message == Ping && ++_received == batch)
             {
                 _received = 0;
                 done.Signal();
