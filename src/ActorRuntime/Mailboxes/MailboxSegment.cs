@@ -15,7 +15,11 @@ namespace ActorRuntime.Mailboxes;
 /// the message slots. In a ring of <see cref="PaddedFrom"/> slots or more they sit a cache line apart
 /// from each other and from the messages, so a sender and the reader on two cores stop invalidating
 /// each other's line on every message (tell 1 → 1 measured 1.6–2.8× faster); the small first ring
-/// keeps them side by side, because every actor that has had a message carries one.
+/// keeps them side by side, because every actor that has had a message carries one. Padded rings also
+/// hand taken slots back to the senders four at a time (a cache line's worth), and all at once when the
+/// reader catches up: a reader working right behind its sender then writes each line once instead of once
+/// per message (tell 1 → 1, out of process: 31–33 against 35–36 ns). A ring so holds back at most three
+/// taken slots, and none once the reader has found it empty.
 /// </para>
 /// <para>
 /// A full segment makes the mailbox link a larger one; a frozen segment refuses new messages
@@ -34,6 +38,7 @@ internal sealed class MailboxSegment
     private readonly int _mask;
     private readonly int _headAt; // index of the slot whose Sequence is the head: written by the reader only
     private readonly int _tailAt; // index of the slot whose Sequence is the tail: claimed by senders
+    private readonly bool _releaseByLine; // padded rings hand taken slots back to senders four at a time
     private MailboxSegment? _next;
 
     /// <param name="length">Message slots; a power of two, so an index is a mask away from a position.</param>
@@ -43,6 +48,7 @@ internal sealed class MailboxSegment
         var padding = length >= PaddedFrom ? SlotsPerCacheLine : 0;
         _headAt = length + padding;
         _tailAt = _headAt + 1 + padding;
+        _releaseByLine = padding > 0;
         _slots = new Slot[_tailAt + 1 + padding];
         _mask = length - 1;
         for (var i = 0; i < length; i++)
@@ -51,7 +57,7 @@ internal sealed class MailboxSegment
             _slots[position & _mask].Sequence = position;
         }
 
-        HeadPosition = TailPosition = firstPosition;
+        HeadPosition = TailPosition = ReleasedPosition = firstPosition;
     }
 
     public int Length => _mask + 1;
@@ -67,6 +73,9 @@ internal sealed class MailboxSegment
     private ref int HeadPosition => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), _headAt).Sequence;
 
     private ref int TailPosition => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), _tailAt).Sequence;
+
+    /// <summary>Slots before this position are handed back to senders (padded rings: in the padding next to the head). Reader only.</summary>
+    private ref int ReleasedPosition => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_slots), _releaseByLine ? _headAt + 1 : _headAt).Sequence;
 
     /// <summary>Messages claimed and not yet taken; exact when nobody is enqueueing or dequeueing.</summary>
     public int Count
@@ -125,9 +134,16 @@ internal sealed class MailboxSegment
             if (Volatile.Read(ref slot.Sequence) - (head + 1) == 0)
             {
                 envelope = new Envelope(slot.Kind, slot.Payload!);
-                slot.Payload = null; // let the message be collected
-                Volatile.Write(ref slot.Sequence, head + Length); // hand the slot to the next lap's producer
                 Volatile.Write(ref HeadPosition, head + 1);
+                if (!_releaseByLine)
+                {
+                    Release(head, ref slot);
+                }
+                else if (((head + 1) & (SlotsPerCacheLine - 1)) == 0)
+                {
+                    ReleaseUpTo(head + 1);
+                }
+
                 return true;
             }
 
@@ -135,12 +151,39 @@ internal sealed class MailboxSegment
             var claimed = tail - head;
             if (claimed <= 0 || (claimed > Length && claimed - FreezeOffset <= 0))
             {
+                if (_releaseByLine)
+                {
+                    ReleaseUpTo(head); // caught up: nothing taken stays held while the reader waits
+                }
+
                 envelope = default;
                 return false;
             }
 
             spinner.SpinOnce(sleep1Threshold: -1);
         }
+    }
+
+    /// <summary>
+    /// Hands the slots taken since the last release back to the senders. A reader working right behind a
+    /// sender would otherwise write each cache line the sender is filling four times, once per slot, and the
+    /// two cores would pass the line back and forth per message.
+    /// </summary>
+    private void ReleaseUpTo(int end)
+    {
+        ref var released = ref ReleasedPosition;
+        for (var position = released; position - end < 0; position++)
+        {
+            Release(position, ref _slots[position & _mask]);
+        }
+
+        released = end;
+    }
+
+    private void Release(int position, ref Slot slot)
+    {
+        slot.Payload = null; // let the message be collected
+        Volatile.Write(ref slot.Sequence, position + Length); // hand the slot to the next lap's producer
     }
 
     /// <summary>Refuses every later message and links <paramref name="next"/>. Under the mailbox's growth lock only.</summary>

@@ -156,6 +156,57 @@ public class MailboxQueueTests
     }
 
     [Fact]
+    public void APaddedRing_TakingInUnevenBursts_KeepsOrder_AndHoldsBackAtMostThreeTakenSlots()
+    {
+        const int Length = MailboxSegment.PaddedFrom; // padded: taken slots go back to senders four at a time
+        var ring = new MailboxSegment(Length, firstPosition: int.MaxValue - 29); // an odd start, across the wrap
+        var random = new Random(7);
+        var next = 0;
+        var taken = 0;
+        for (var step = 0; step < 2_000; step++)
+        {
+            for (var burst = random.Next(1, 8); burst > 0 && next - taken < Length - 3; burst--)
+            {
+                Assert.True(ring.TryEnqueue(Message(next)), $"refused with {next - taken} of {Length} slots used");
+                next++;
+            }
+
+            for (var burst = random.Next(1, 8); burst > 0 && taken < next; burst--)
+            {
+                Assert.True(ring.TryDequeue(out var envelope));
+                Assert.Equal(taken++, envelope.Message);
+            }
+
+            Assert.Equal(next - taken, ring.Count);
+        }
+
+        while (taken < next)
+        {
+            Assert.True(ring.TryDequeue(out var envelope));
+            Assert.Equal(taken++, envelope.Message);
+        }
+
+        Assert.False(ring.TryDequeue(out _)); // caught up: every taken slot is back
+        for (var i = 0; i < Length; i++)
+        {
+            Assert.True(ring.TryEnqueue(Message(next++)));
+        }
+    }
+
+    [Fact]
+    public void APaddedRing_KeepsNoTakenMessageAlive_OnceTheReaderHasCaughtUp()
+    {
+        var ring = new MailboxSegment(MailboxSegment.PaddedFrom);
+        var message = EnqueueAndTakeOne(ring); // taken, its slot not yet handed back (one of four)
+
+        Assert.False(ring.TryDequeue(out _));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+
+        Assert.False(message.IsAlive);
+    }
+
+    [Fact]
     public void Bounded_RefusesPastItsCapacity_AndFreesAPlacePerTake()
     {
         var mailbox = new Mailbox(capacity: 3);
@@ -236,6 +287,16 @@ public class MailboxQueueTests
     }
 
     private static Envelope Message(int value) => new(EnvelopeKind.Info, (object)value);
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference EnqueueAndTakeOne(MailboxSegment ring)
+    {
+        var message = new object();
+        Assert.True(ring.TryEnqueue(new Envelope(EnvelopeKind.Info, message)));
+        Assert.True(ring.TryDequeue(out var envelope));
+        Assert.Same(message, envelope.Message);
+        return new WeakReference(message);
+    }
 
     private static void Flood(Mailbox mailbox, int count)
     {
