@@ -97,14 +97,14 @@ public static class SmokeRun
         }, output);
     }
 
-    /// <summary>
-    /// The probe measures (or says it cannot, on one core), and a benchmark process's readings reach the
-    /// report's column under the same benchmark's key.
-    /// </summary>
     /// <summary>The scenario's <c>[IterationSetup]</c> method, if any: BenchmarkDotNet runs it before each invocation, and so do the smoke and <c>--run</c> modes.</summary>
     public static MethodInfo? IterationSetup(Type scenario) =>
         scenario.GetMethods().SingleOrDefault(method => method.GetCustomAttribute<IterationSetupAttribute>() is not null);
 
+    /// <summary>
+    /// The probe measures (or says it cannot, on one core), and a benchmark process's readings reach the
+    /// report's column under the same benchmark's key.
+    /// </summary>
     private static Task CheckCoreToCoreColumn()
     {
         var measured = CoreToCoreProbe.MeasureNanoseconds();
