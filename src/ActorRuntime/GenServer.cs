@@ -86,7 +86,7 @@ public abstract class GenServer<TState> : IGenServer
     /// <remarks>The default throws, which crashes the actor: override it if the actor takes casts.</remarks>
     protected virtual ValueTask<TState> HandleCastAsync(object message, TState state) =>
         throw new NotSupportedException(
-            $"Attempted to cast '{message}' to {GetType().Name} {Self}, but it does not override HandleCastAsync.");
+            $"Attempted to cast '{RequestText.Of(message)}' to {GetType().Name} {Self}, but it does not override HandleCastAsync.");
 
     /// <summary>
     /// Called for each <see cref="ActorSystem.Send"/> and <see cref="ActorSystem.SendAfter"/> message —

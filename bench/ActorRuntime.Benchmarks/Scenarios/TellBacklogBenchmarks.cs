@@ -37,11 +37,13 @@ public class TellBacklogBenchmarks : RuntimeBenchmarks
         _gate.Close();
         _drained = _done.Reset(1);
         Runtime.Block(0, _gate);
-        Runtime.Tell(0, Count(Messages, 1_000));
+        Runtime.Tell(0, Backlog);
         _queued = true;
     }
 
-    protected override void Prepare() => Runtime.SpawnCounters(1, Count(Messages, 1_000), _done);
+    protected override void Prepare() => Runtime.SpawnCounters(1, Backlog, _done);
+
+    private int Backlog => Count(Messages, 1_000);
 
     private Task DrainAsync()
     {

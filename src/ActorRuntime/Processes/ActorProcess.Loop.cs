@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
@@ -370,7 +369,6 @@ internal sealed partial class ActorProcess
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the untimed case is most messages' whole bookkeeping
     private void RecordHandled(bool timed, long start, long requestId, object message, bool counted = false)
     {
         if (!counted)
@@ -378,14 +376,11 @@ internal sealed partial class ActorProcess
             CountHandled();
         }
 
-        if (timed)
+        if (!timed)
         {
-            RecordHandleTime(start, requestId, message);
+            return;
         }
-    }
 
-    private void RecordHandleTime(long start, long requestId, object message)
-    {
         _loop!.Untimed = 0;
         var elapsed = System.Time.GetElapsedTime(start);
         _loop.HandleTimes.Record(elapsed.Ticks);
