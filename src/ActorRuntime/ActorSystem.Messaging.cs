@@ -32,7 +32,7 @@ public sealed partial class ActorSystem
             return Task.FromCanceled<object?>(cancellationToken);
         }
 
-        if (!_processes.TryGetValue(pid.Id, out var process))
+        if (!TryGetProcess(pid, out var process))
         {
             return Task.FromException<object?>(new ActorExitedException(pid, "noproc", request));
         }
@@ -137,7 +137,7 @@ public sealed partial class ActorSystem
     private EnqueueResult Deliver(Pid pid, EnvelopeKind kind, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _processes.TryGetValue(pid.Id, out var process)
+        return TryGetProcess(pid, out var process)
             ? process.Enqueue(new Envelope(kind, message))
             : EnqueueResult.Closed;
     }

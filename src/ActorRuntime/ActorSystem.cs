@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Processes;
@@ -70,10 +71,11 @@ public sealed partial class ActorSystem : IAsyncDisposable
             throw new ActorLimitExceededException(Options.MaxActors);
         }
 
-        var pid = new Pid(Interlocked.Increment(ref _nextPid));
+        var process = new ActorProcess(this, Interlocked.Increment(ref _nextPid), server, options);
+        var pid = process.Pid;
         try
         {
-            server.Attach(this, pid);
+            server.Attach(process);
         }
         catch
         {
@@ -81,7 +83,6 @@ public sealed partial class ActorSystem : IAsyncDisposable
             throw;
         }
 
-        var process = new ActorProcess(this, pid, server, options);
         _processes[pid.Id] = process;
         PublishSystemWide(new ActorEvent { Kind = ActorEventKind.Spawned, Pid = pid, Timestamp = Time.GetTimestamp() });
         process.Schedule(); // runs InitAsync
@@ -143,6 +144,16 @@ public sealed partial class ActorSystem : IAsyncDisposable
         {
             Interlocked.Decrement(ref _liveCount);
         }
+    }
+
+    /// <summary>
+    /// The live process <paramref name="pid"/> names, or — when it came from <see cref="Spawn"/> — its process even
+    /// after it exited (whose closed mailbox refuses what is sent, as the lookup's miss would).
+    /// </summary>
+    private bool TryGetProcess(Pid pid, [NotNullWhen(true)] out ActorProcess? process)
+    {
+        process = pid.Process;
+        return (process is not null && process.System == this) || _processes.TryGetValue(pid.Id, out process);
     }
 
     internal void PublishSystemWide(in ActorEvent actorEvent) => ListenerSet.Notify(_listeners.Items, actorEvent);

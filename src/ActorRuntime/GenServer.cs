@@ -1,3 +1,5 @@
+using ActorRuntime.Processes;
+
 namespace ActorRuntime;
 
 /// <summary>
@@ -53,17 +55,16 @@ namespace ActorRuntime;
 /// </remarks>
 public abstract class GenServer<TState> : IGenServer
 {
-    private ActorSystem? _system;
-    private Pid _self;
+    private ActorProcess? _process; // its pid and system, in one field: every idle actor carries this object
     private TState _state = default!;
 
     /// <summary>This actor's pid.</summary>
     /// <exception cref="InvalidOperationException">The server has not been spawned.</exception>
-    protected Pid Self => _system is null ? throw NotSpawned() : _self;
+    protected Pid Self => (_process ?? throw NotSpawned()).Pid;
 
     /// <summary>The system the actor runs on: use it to <c>Reply</c>, <c>Send</c>, <c>CallAsync</c> other actors.</summary>
     /// <exception cref="InvalidOperationException">The server has not been spawned.</exception>
-    protected ActorSystem System => _system ?? throw NotSpawned();
+    protected ActorSystem System => (_process ?? throw NotSpawned()).System;
 
     /// <summary>
     /// Called first, before any message — Elixir's <c>init/1</c>. Also called again after each
@@ -112,14 +113,12 @@ public abstract class GenServer<TState> : IGenServer
     /// <summary>Stop the actor with <paramref name="reason"/>; the caller fails with <see cref="ActorExitedException"/> — <c>{:stop, reason, state}</c>.</summary>
     protected static CallResult<TState> Stop(string reason, TState state) => new(CallResultKind.Stop, null, state, reason);
 
-    void IGenServer.Attach(ActorSystem system, Pid self)
+    void IGenServer.Attach(ActorProcess process)
     {
-        if (Interlocked.CompareExchange(ref _system, system, null) is not null)
+        if (Interlocked.CompareExchange(ref _process, process, null) is { } attached)
         {
-            throw new InvalidOperationException($"{GetType().Name} is already spawned as {_self}; create a new instance for each actor.");
+            throw new InvalidOperationException($"{GetType().Name} is already spawned as {attached.Pid}; create a new instance for each actor.");
         }
-
-        _self = self;
     }
 
     async ValueTask IGenServer.InitCoreAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using ActorRuntime.Processes;
+
 namespace ActorRuntime;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace ActorRuntime;
 public interface IGenServer
 {
     /// <summary>Binds the server to its process. Called once, by <see cref="ActorSystem.Spawn"/>.</summary>
-    internal void Attach(ActorSystem system, Pid self);
+    internal void Attach(ActorProcess process);
 
     internal ValueTask InitCoreAsync(CancellationToken cancellationToken);
 

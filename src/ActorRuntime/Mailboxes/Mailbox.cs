@@ -96,7 +96,12 @@ internal sealed class Mailbox
         var segment = Volatile.Read(ref _tail) ?? CreateFirstSegment();
         while (!segment.TryEnqueue(envelope)) // an interlocked write: a full fence before the reads below and in Schedule
         {
-            segment = Grow(segment);
+            if (Grow(segment) is not { } next)
+            {
+                return EnqueueResult.Closed; // closed meanwhile, and its rings dropped
+            }
+
+            segment = next;
         }
 
         // Closing sets the flag, then drains: either we see the flag here, or the drain sees our message.
@@ -141,7 +146,8 @@ internal sealed class Mailbox
     }
 
     /// <summary>
-    /// Removes and returns every stored message; with <paramref name="close"/>, refuses all later ones.
+    /// Removes and returns every stored message; with <paramref name="close"/>, refuses all later ones and
+    /// drops the rings, so a pid that outlives its process does not keep a flood's ring in memory.
     /// Safe from any thread, any number of times: each message is returned once.
     /// </summary>
     public Envelope[] DrainAll(bool close)
@@ -157,6 +163,14 @@ internal sealed class Mailbox
             while (TryDequeue(out var envelope))
             {
                 (drained ??= []).Add(envelope);
+            }
+
+            if (close)
+            {
+                // A sender that got past the closed check before this still sees it after storing, and
+                // reports Closed: its message (in a ring it held, or one it creates) is its own to fail.
+                Volatile.Write(ref _head, null);
+                Volatile.Write(ref _tail, null);
             }
         }
 
@@ -207,12 +221,12 @@ internal sealed class Mailbox
         }
     }
 
-    /// <summary>The senders' ring is full: link a ring twice its size (once, whoever gets here first).</summary>
-    private MailboxSegment Grow(MailboxSegment full)
+    /// <summary>The senders' ring is full: link a ring twice its size (once, whoever gets here first). Null once closed and dropped.</summary>
+    private MailboxSegment? Grow(MailboxSegment full)
     {
         lock (this)
         {
-            var tail = _tail!;
+            var tail = _tail;
             if (tail == full)
             {
                 tail = new MailboxSegment(Math.Min(full.Length * 2, MaxSegmentLength));

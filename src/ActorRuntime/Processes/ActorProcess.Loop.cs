@@ -72,7 +72,6 @@ internal sealed partial class ActorProcess
                         return;
                     }
 
-                    _loop!.HandledSinceIdle++;
                     break;
                 case BatchEnd.Exited:
                     return;
@@ -152,7 +151,7 @@ internal sealed partial class ActorProcess
             }
 
             budget--;
-            var timed = timeEvery || first || ++loop.Untimed == SampleEvery;
+            var timed = timeEvery || first || (loop.MessagesHandled & (SampleEvery - 1)) == 0; // SampleEvery is a power of two
             var start = timed ? System.Time.GetTimestamp() : 0;
             first = false;
             if (envelope.Kind == EnvelopeKind.Call)
@@ -169,7 +168,6 @@ internal sealed partial class ActorProcess
                     return EndBatch(BatchEnd.Exited);
                 }
 
-                loop.HandledSinceIdle++;
                 if (_needsInit)
                 {
                     return EndBatch(BatchEnd.Yield); // the call crashed the actor and it restarted: InitAsync comes before the next message
@@ -200,7 +198,6 @@ internal sealed partial class ActorProcess
 
             pending.GetAwaiter().GetResult(); // lets a pooled source behind the ValueTask go
             RecordHandled(timed, start, 0, envelope.Message);
-            loop.HandledSinceIdle++;
         }
 
         return EndBatch(BatchEnd.Yield);
@@ -220,7 +217,7 @@ internal sealed partial class ActorProcess
         if (_loop is { } idle)
         {
             _mailbox.TrimIfOversized(idle.HandledSinceIdle, System.Time); // a past flood's large ring is not kept while idle
-            idle.HandledSinceIdle = 0;
+            idle.HandledAtIdle = idle.MessagesHandled;
         }
 
         SetStatus(ActorStatus.Idle);
@@ -381,9 +378,8 @@ internal sealed partial class ActorProcess
             return;
         }
 
-        _loop!.Untimed = 0;
         var elapsed = System.Time.GetElapsedTime(start);
-        _loop.HandleTimes.Record(elapsed.Ticks);
+        _loop!.HandleTimes.Record(elapsed.Ticks);
         if (System.Metrics.HandleDuration.Enabled)
         {
             System.Metrics.HandleDuration.Record(elapsed.TotalSeconds);

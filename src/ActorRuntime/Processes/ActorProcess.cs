@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
@@ -32,10 +33,10 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     private CallCounters? _callCounters; // written from other threads: see CallCounters for why it is apart
 
-    public ActorProcess(ActorSystem system, Pid pid, IGenServer server, SpawnOptions options)
+    public ActorProcess(ActorSystem system, long id, IGenServer server, SpawnOptions options)
     {
         System = system;
-        Pid = pid;
+        Pid = new Pid(id, this);
         _server = server;
         _capacity = options.MailboxCapacity;
         _mailbox = new Mailbox(options.MailboxCapacity);
@@ -239,12 +240,16 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         string? reason = null,
         Exception? exception = null)
     {
-        var local = Volatile.Read(ref _listeners)?.Items;
-        if (local is null && !System.HasListeners)
+        if (HasListeners)
         {
-            return; // nobody listens: build nothing
+            Notify(kind, requestId, message, duration, outcome, reason, exception);
         }
+    }
 
+    /// <summary>Builds the event and hands it out; apart from <see cref="Publish"/> so its frame stays off the message path when nobody listens.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Notify(ActorEventKind kind, long requestId, object? message, TimeSpan duration, CallOutcome outcome, string? reason, Exception? exception)
+    {
         var actorEvent = new ActorEvent
         {
             Kind = kind,
@@ -257,7 +262,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
             Reason = reason,
             Exception = exception,
         };
-        ListenerSet.Notify(local, actorEvent);
+        ListenerSet.Notify(Volatile.Read(ref _listeners)?.Items, actorEvent);
         System.PublishSystemWide(actorEvent);
     }
 

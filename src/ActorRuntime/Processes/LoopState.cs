@@ -4,8 +4,8 @@ using ActorRuntime.Diagnostics;
 namespace ActorRuntime.Processes;
 
 /// <summary>
-/// What an actor's loop writes on every message: its count of handled messages, its place in the
-/// handle-time sampling, the call in hand and the handle-time histogram. Written by the loop only.
+/// What an actor's loop writes on every message: its count of handled messages, the call in hand and
+/// the handle-time histogram. Written by the loop only.
 /// </summary>
 /// <remarks>
 /// An object of its own, created by the loop when it takes its first message, so that these
@@ -18,14 +18,14 @@ internal sealed class LoopState
     /// <summary>Messages the loop has handled; read by snapshots with <see cref="Volatile"/>.</summary>
     public long MessagesHandled;
 
-    /// <summary>Callbacks since the last timed one.</summary>
-    public int Untimed;
-
-    /// <summary>Messages since the loop was last idle, across yields: a flood split into runs is still one busy stretch.</summary>
-    public int HandledSinceIdle;
+    /// <summary><see cref="MessagesHandled"/> when the loop last went idle.</summary>
+    public long HandledAtIdle;
 
     /// <summary>The call being handled, so that it fails too if the actor dies in the middle of it.</summary>
     public PendingCall? Current;
 
     public HandleTimeStats HandleTimes { get; } = new();
+
+    /// <summary>Messages since the loop was last idle, across yields: a flood split into runs is still one busy stretch.</summary>
+    public int HandledSinceIdle => (int)Math.Min(MessagesHandled - HandledAtIdle, int.MaxValue);
 }

@@ -232,6 +232,34 @@ public class MailboxQueueTests
         Assert.Equal(0, mailbox.Count);
     }
 
+    [Fact]
+    public void DrainAll_WithClose_DropsTheRings_SoAKeptPidHoldsNoFloodsRing()
+    {
+        var mailbox = new Mailbox(capacity: null);
+        Flood(mailbox, 1_000);
+        Assert.NotEqual(0, mailbox.HeadSegmentLength);
+
+        Assert.Equal(1_000, mailbox.DrainAll(close: true).Length);
+
+        Assert.Equal(0, mailbox.HeadSegmentLength);
+        Assert.Equal(EnqueueResult.Closed, mailbox.TryEnqueue(Message(0)));
+        Assert.False(mailbox.TryDequeue(out _));
+        Assert.Equal(0, mailbox.Count);
+    }
+
+    [Fact]
+    public void DrainAll_WithoutClose_KeepsTheRingAndTakesMore()
+    {
+        var mailbox = new Mailbox(capacity: null);
+        Flood(mailbox, 10);
+
+        Assert.Equal(10, mailbox.DrainAll(close: false).Length);
+
+        Assert.Equal(EnqueueResult.Enqueued, mailbox.TryEnqueue(Message(10)));
+        Assert.True(mailbox.TryDequeue(out var envelope));
+        Assert.Equal(10, envelope.Message);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData(64)]

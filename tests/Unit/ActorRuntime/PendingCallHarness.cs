@@ -12,7 +12,7 @@ public abstract class PendingCallHarness : IAsyncDisposable
     private long _nextId;
 
     protected PendingCallHarness() =>
-        Target = new ActorProcess(_system, new Pid(1), new ProbeServer(), new SpawnOptions());
+        Target = new ActorProcess(_system, 1, new ProbeServer(), new SpawnOptions());
 
     internal ActorProcess Target { get; }
 

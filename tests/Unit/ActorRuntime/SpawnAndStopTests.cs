@@ -152,6 +152,61 @@ public sealed class SpawnAndStopTests : IAsyncLifetime
         Assert.Equal(1_048_576, new ActorSystemOptions().MaxActors);
     }
 
+    [Fact]
+    public void Pid_FromSpawn_IsEqualToThePidOfItsNumber_AsAKeyToo()
+    {
+        var spawned = _system.Spawn(new ProbeServer());
+        var parsed = Pid.Parse(spawned.ToString());
+
+        Assert.Equal(spawned, parsed);
+        Assert.True(spawned == parsed);
+        Assert.Equal(spawned.GetHashCode(), parsed.GetHashCode());
+        Assert.Equal("tab", new Dictionary<Pid, string> { [spawned] = "tab" }[parsed]);
+    }
+
+    [Fact]
+    public async Task Pid_ParsedFromANumber_ReachesTheSameActorAsTheSpawnedOne()
+    {
+        var server = new ProbeServer();
+        var parsed = Pid.Parse(_system.Spawn(server).ToString());
+
+        _system.Cast(parsed, new Probe.Note("by number"));
+        await _system.BarrierAsync(parsed);
+
+        Assert.Equal(["init", "by number"], server.Log.ToArray());
+    }
+
+    [Fact]
+    public async Task Pid_OfAnotherSystem_IsLookedUpByNumber_AndNeverReachesItsOwnSystemsActor()
+    {
+        await using var other = new ActorSystem(time: _time);
+        var here = new ProbeServer();
+        var there = new ProbeServer();
+        var herePid = _system.Spawn(here);
+        var therePid = other.Spawn(there);
+        Assert.Equal(herePid, therePid); // both systems number from 1
+
+        other.Cast(herePid, new Probe.Note("sent on the other system"));
+        await other.BarrierAsync(therePid);
+        await _system.BarrierAsync(herePid);
+
+        Assert.Equal(["init", "sent on the other system"], there.Log.ToArray());
+        Assert.Equal(["init"], here.Log.ToArray());
+    }
+
+    [Fact]
+    public async Task Pid_KeptAfterItsActorExited_RefusesCastsAndFailsCalls()
+    {
+        var pid = _system.Spawn(new ProbeServer());
+        await _system.StopAsync(pid).Guarded();
+
+        Assert.False(_system.TryCast(pid, new Probe.Note("too late")));
+        _system.Cast(pid, new Probe.Note("too late")); // dropped silently, as Erlang drops a send to a dead pid
+        var error = await Assert.ThrowsAsync<ActorExitedException>(
+            () => _system.CallAsync(pid, new Probe.Echo(1), TimeSpan.FromSeconds(1)));
+        Assert.Equal("noproc", error.Reason);
+    }
+
     [Theory]
     [InlineData("<0.42.0>", 42)]
     [InlineData("0.42.0", 42)]
