@@ -6,7 +6,7 @@ namespace ActorRuntime.Processes;
 
 internal sealed partial class ActorProcess
 {
-    /// <summary>Without listeners, one callback in this many (plus the first of each run) is timed for the handle-time stats.</summary>
+    /// <summary>Without listeners, one callback in this many (plus the first of each turn) is timed for the handle-time stats.</summary>
     private const int SampleEvery = 64;
 
     /// <summary>The process whose callback this thread is running synchronously, if any.</summary>
@@ -28,13 +28,12 @@ internal sealed partial class ActorProcess
     void IThreadPoolWorkItem.Execute() => _ = RunAsync();
 
     /// <summary>
-    /// Handles messages until the mailbox is empty or the throughput budget is spent while other
-    /// work waits for the thread pool. Completes synchronously (allocating nothing) while the callbacks do.
+    /// Handles messages until the mailbox is empty or the turn is spent while other work waits for the
+    /// thread pool (see <see cref="Turn"/>). Completes synchronously (allocating nothing) while the callbacks do.
     /// </summary>
     private async Task RunAsync()
     {
-        var budget = System.Options.Throughput;
-        var first = true;
+        var turn = new Turn(System.Options.Throughput);
         while (true)
         {
             if (Volatile.Read(ref _stopReason) is { } reason)
@@ -53,18 +52,18 @@ internal sealed partial class ActorProcess
                 continue;
             }
 
-            if (budget == 0)
+            if (turn.Budget == 0)
             {
-                if (ThreadPool.PendingWorkItemCount > 0)
+                if (turn.IsLong(System.Time) && ThreadPool.PendingWorkItemCount > 0)
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false); // let other actors run
                     return;
                 }
 
-                budget = System.Options.Throughput; // nobody waits: yielding would only wake another thread
+                turn.Budget = System.Options.Throughput; // a short turn goes on; so does one nobody waits behind
             }
 
-            switch (HandleBatch(ref budget, ref first, out var awaiting))
+            switch (HandleBatch(ref turn, out var awaiting))
             {
                 case BatchEnd.Awaiting:
                     if (!await awaiting)
@@ -104,7 +103,7 @@ internal sealed partial class ActorProcess
 
     /// <summary>
     /// Handles messages one after another without the async machinery in between, until the mailbox
-    /// is empty, <paramref name="budget"/> is spent, a stop is requested or a callback awaits.
+    /// is empty, the turn's budget is spent, a stop is requested or a callback awaits.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -116,20 +115,20 @@ internal sealed partial class ActorProcess
     /// <para>
     /// Reading the clock costs more than handling a tell, so while nobody listens (no event listener, no
     /// <c>actor.handle.duration</c> histogram) only a sample of callbacks is timed for
-    /// <see cref="ActorInfo"/>'s handle-time figures: the first of each run and one in
+    /// <see cref="ActorInfo"/>'s handle-time figures: the first of each turn and one in
     /// <see cref="SampleEvery"/>. Counters stay exact. Whether listeners or the histogram want every
     /// callback timed is read once per batch (at most <see cref="ActorSystemOptions.Throughput"/>
     /// messages): a listener that subscribes during a flood gets its
     /// <see cref="ActorEventKind.MessageHandled"/> events from the next batch on.
     /// </para>
     /// </remarks>
-    private BatchEnd HandleBatch(ref int budget, ref bool first, out ValueTask<bool> awaiting)
+    private BatchEnd HandleBatch(ref Turn turn, out ValueTask<bool> awaiting)
     {
         awaiting = default;
         LoopState? loop = null; // created with the first message, not by the run that follows InitAsync
         var timeEvery = System.Metrics.HandleDuration.Enabled || HasListeners;
         t_handling = this; // cleared by EndBatch, before the loop can await
-        while (budget > 0)
+        while (turn.Budget > 0)
         {
             if (Volatile.Read(ref _stopReason) is not null)
             {
@@ -150,10 +149,14 @@ internal sealed partial class ActorProcess
                 }
             }
 
-            budget--;
-            var timed = timeEvery || first || (loop.MessagesHandled & (SampleEvery - 1)) == 0; // SampleEvery is a power of two
+            turn.Budget--;
+            var timed = timeEvery || !turn.Started || (loop.MessagesHandled & (SampleEvery - 1)) == 0; // SampleEvery is a power of two
             var start = timed ? System.Time.GetTimestamp() : 0;
-            first = false;
+            if (!turn.Started)
+            {
+                turn.Started = true;
+                turn.StartedAt = start;
+            }
             if (envelope.Kind == EnvelopeKind.Call)
             {
                 var handled = HandleCallAsync(envelope.Call!, timed, start, loop);
