@@ -6,8 +6,11 @@ namespace ActorRuntime.Processes;
 
 internal sealed partial class ActorProcess
 {
-    /// <summary>Without listeners, one callback in this many (plus the first of each turn) is timed for the handle-time stats.</summary>
-    private const int SampleEvery = 64;
+    /// <summary>Without listeners, one fast callback in this many (plus the first of each turn) is timed for the handle-time stats.</summary>
+    private const int SampleEvery = 256;
+
+    /// <summary>A callback at least this long is followed by a timed one: timing it costs under 3% of it.</summary>
+    private static readonly long SlowCallbackTicks = TimeSpan.FromMicroseconds(2).Ticks;
 
     /// <summary>The process whose callback this thread is running synchronously, if any.</summary>
     [ThreadStatic]
@@ -115,11 +118,12 @@ internal sealed partial class ActorProcess
     /// <para>
     /// Reading the clock costs more than handling a tell, so while nobody listens (no event listener, no
     /// <c>actor.handle.duration</c> histogram) only a sample of callbacks is timed for
-    /// <see cref="ActorInfo"/>'s handle-time figures: the first of each turn and one in
-    /// <see cref="SampleEvery"/>. Counters stay exact. Whether listeners or the histogram want every
-    /// callback timed is read once per batch (at most <see cref="ActorSystemOptions.Throughput"/>
-    /// messages): a listener that subscribes during a flood gets its
-    /// <see cref="ActorEventKind.MessageHandled"/> events from the next batch on.
+    /// <see cref="ActorInfo"/>'s handle-time figures: the first of each turn, every one after a callback
+    /// that took <see cref="SlowCallbackTicks"/> or more, and otherwise one in <see cref="SampleEvery"/>
+    /// (a flood of fast tells: 1.4 ns of a tell's ~11 on the loop's side at one in 64, ~0.35 at one in 256).
+    /// Counters stay exact. Whether listeners, the histogram or the message counter want more than the count
+    /// is read once per batch (at most <see cref="ActorSystemOptions.Throughput"/> messages): a listener that
+    /// subscribes during a flood gets its <see cref="ActorEventKind.MessageHandled"/> events from the next batch on.
     /// </para>
     /// </remarks>
     private BatchEnd HandleBatch(ref Turn turn, out ValueTask<bool> awaiting)
@@ -127,6 +131,7 @@ internal sealed partial class ActorProcess
         awaiting = default;
         LoopState? loop = null; // created with the first message, not by the run that follows InitAsync
         var timeEvery = System.Metrics.HandleDuration.Enabled || HasListeners;
+        var countOnly = !System.Metrics.Messages.Enabled;
         t_handling = this; // cleared by EndBatch, before the loop can await
         while (turn.Budget > 0)
         {
@@ -150,7 +155,7 @@ internal sealed partial class ActorProcess
             }
 
             turn.Budget--;
-            var timed = timeEvery || !turn.Started || (loop.MessagesHandled & (SampleEvery - 1)) == 0; // SampleEvery is a power of two
+            var timed = timeEvery || !turn.Started || loop.MessagesHandled >= loop.NextTimedAt;
             var start = timed ? System.Time.GetTimestamp() : 0;
             if (!turn.Started)
             {
@@ -200,7 +205,14 @@ internal sealed partial class ActorProcess
             }
 
             pending.GetAwaiter().GetResult(); // lets a pooled source behind the ValueTask go
-            RecordHandled(timed, start, 0, envelope.Message);
+            if (timed || !countOnly)
+            {
+                RecordHandled(timed, start, 0, envelope.Message);
+            }
+            else
+            {
+                Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1); // CountHandled's part, without its meter check
+            }
         }
 
         return EndBatch(BatchEnd.Yield);
@@ -382,7 +394,9 @@ internal sealed partial class ActorProcess
         }
 
         var elapsed = System.Time.GetElapsedTime(start);
-        _loop!.HandleTimes.Record(elapsed.Ticks);
+        var loop = _loop!;
+        loop.HandleTimes.Record(elapsed.Ticks);
+        loop.NextTimedAt = loop.MessagesHandled + (elapsed.Ticks >= SlowCallbackTicks ? 0 : SampleEvery - 1); // counted already
         if (System.Metrics.HandleDuration.Enabled)
         {
             System.Metrics.HandleDuration.Record(elapsed.TotalSeconds);

@@ -4,8 +4,8 @@ using ActorRuntime.Diagnostics;
 namespace ActorRuntime.Processes;
 
 /// <summary>
-/// What an actor's loop writes on every message: its count of handled messages, the call in hand and
-/// the handle-time histogram. Written by the loop only.
+/// What an actor's loop writes on every message: its count of handled messages, the call in hand, and
+/// which callback it times next for the handle-time histogram. Written by the loop only.
 /// </summary>
 /// <remarks>
 /// An object of its own, created by the loop when it takes its first message, so that these
@@ -20,6 +20,9 @@ internal sealed class LoopState
 
     /// <summary><see cref="MessagesHandled"/> when the loop last went idle.</summary>
     public long HandledAtIdle;
+
+    /// <summary>The next callback to time for the handle-time stats, by its place in <see cref="MessagesHandled"/>.</summary>
+    public long NextTimedAt;
 
     /// <summary>The call being handled, so that it fails too if the actor dies in the middle of it.</summary>
     public PendingCall? Current;

@@ -123,4 +123,37 @@ public sealed class DiagnosticsTests : ActorSystemTest
         Assert.Equal(2, info.MessagesHandled);
         Assert.Equal(ActorStatus.Idle, info.Status);
     }
+
+    [Fact]
+    public async Task GetInfo_HandleTimes_OfSlowCallbacks_CountEveryOne_ThoughFastOnesAreSampled()
+    {
+        var clock = System.Spawn(new ClockServer(Time));
+        foreach (var milliseconds in new[] { 10, 20, 30, 40, 50 })
+        {
+            System.Cast(clock, TimeSpan.FromMilliseconds(milliseconds)); // each callback takes this long
+        }
+
+        await System.BarrierAsync(clock);
+
+        // A turn's first callback is timed, and each one after a slow one: all five however the turns fell,
+        // and the barrier call after them (0 ms), so the mean is 150 / 6 ms. Sampling alone would time one or two.
+        var info = System.GetInfo(clock)!;
+        Assert.Equal(TimeSpan.FromMilliseconds(50), info.HandleTimeMax);
+        Assert.Equal(TimeSpan.FromMilliseconds(25), info.HandleTimeMean);
+    }
+
+    /// <summary>Each cast of a <see cref="TimeSpan"/> moves the fake clock on by it, as if the callback took that long.</summary>
+    private sealed class ClockServer(Microsoft.Extensions.Time.Testing.FakeTimeProvider time) : GenServer<int>
+    {
+        protected override ValueTask<int> InitAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0);
+
+        protected override ValueTask<int> HandleCastAsync(object message, int state)
+        {
+            time.Advance((TimeSpan)message);
+            return ValueTask.FromResult(state + 1);
+        }
+
+        protected override ValueTask<CallResult<int>> HandleCallAsync(object request, From from, int state) =>
+            ValueTask.FromResult(Reply(state, state));
+    }
 }
