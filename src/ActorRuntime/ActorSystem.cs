@@ -150,10 +150,12 @@ public sealed partial class ActorSystem : IAsyncDisposable
     /// The live process <paramref name="pid"/> names, or — when it came from <see cref="Spawn"/> — its process even
     /// after it exited (whose closed mailbox refuses what is sent, as the lookup's miss would).
     /// </summary>
+    /// <remarks>The carried process counts only for its own system and number (<c>pid with { Id = … }</c> keeps it).</remarks>
     private bool TryGetProcess(Pid pid, [NotNullWhen(true)] out ActorProcess? process)
     {
         process = pid.Process;
-        return (process is not null && process.System == this) || _processes.TryGetValue(pid.Id, out process);
+        return (process is not null && process.System == this && process.Pid.Id == pid.Id)
+            || _processes.TryGetValue(pid.Id, out process);
     }
 
     internal void PublishSystemWide(in ActorEvent actorEvent) => ListenerSet.Notify(_listeners.Items, actorEvent);

@@ -195,6 +195,22 @@ public sealed class SpawnAndStopTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pid_WithAnotherNumber_ReachesTheActorOfThatNumber()
+    {
+        var first = new ProbeServer();
+        var second = new ProbeServer();
+        var firstPid = _system.Spawn(first);
+        var secondPid = _system.Spawn(second);
+
+        _system.Cast(firstPid with { Id = secondPid.Id }, new Probe.Note("to the second"));
+        await _system.BarrierAsync(secondPid);
+        await _system.BarrierAsync(firstPid);
+
+        Assert.Equal(["init", "to the second"], second.Log.ToArray());
+        Assert.Equal(["init"], first.Log.ToArray());
+    }
+
+    [Fact]
     public async Task Pid_KeptAfterItsActorExited_RefusesCastsAndFailsCalls()
     {
         var pid = _system.Spawn(new ProbeServer());
