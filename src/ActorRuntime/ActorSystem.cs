@@ -85,7 +85,18 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
         _processes[pid.Id] = process;
         PublishSystemWide(new ActorEvent { Kind = ActorEventKind.Spawned, Pid = pid, Timestamp = Time.GetTimestamp() });
-        process.Schedule(); // runs InitAsync
+
+        // DisposeAsync sets the flag, then stops what is registered: either it saw this actor, or we see the flag.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            _ = process.RequestStop("shutdown"); // spawned while the system was being disposed: stopped with the others
+        }
+        else
+        {
+            process.Schedule(); // runs InitAsync
+        }
+
         return pid;
     }
 

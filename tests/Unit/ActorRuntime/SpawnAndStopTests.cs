@@ -138,6 +138,45 @@ public sealed class SpawnAndStopTests : IAsyncLifetime
         Assert.Equal(0, _system.ActorCount);
     }
 
+    [Fact]
+    public async Task Spawn_RacingDisposeAsync_EveryActorItReturnsIsStoppedToo()
+    {
+        for (var round = 0; round < 300; round++)
+        {
+            var system = new ActorSystem();
+            var spawned = new List<ProbeServer>();
+            using var start = new Barrier(2);
+            var spawner = Task.Run(() =>
+            {
+                start.SignalAndWait();
+                while (true)
+                {
+                    var server = new ProbeServer();
+                    try
+                    {
+                        system.Spawn(server);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return; // refused: the system was already disposed
+                    }
+
+                    spawned.Add(server);
+                }
+            });
+
+            start.SignalAndWait();
+            await system.DisposeAsync();
+            await spawner.Guarded();
+
+            // One that registered after DisposeAsync took its list of actors would otherwise run on, never stopped.
+            foreach (var server in spawned)
+            {
+                Assert.Equal("shutdown", await server.Terminated.Task.Guarded());
+            }
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
