@@ -64,6 +64,7 @@ public sealed class LoadSimTests(DashboardFixture fixture)
         Assert.True(result.Stats.TelemetryFrames > 0);
         var (roundTrip, overhead) = result.Stats.Latency();
         Assert.True(roundTrip.P50 >= overhead.P50);
-        await Until.TrueAsync(() => registry.Count == before, "the simulated users' actors stopped");
+        // At most the sessions of before: a connection of the test before may still have been closing when it was counted.
+        await Until.TrueAsync(() => registry.Count <= before, $"the simulated users' actors stopped (hub sessions back to at most {before})");
     }
 }
