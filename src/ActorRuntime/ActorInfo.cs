@@ -68,9 +68,10 @@ public sealed record ActorInfo
 
     /// <summary>Mean callback duration.</summary>
     /// <remarks>
-    /// The handle-time figures come from a sample of callbacks (the first of each run and one in 64)
-    /// while nobody listens to the actor's events or the <c>actor.handle.duration</c> histogram, so a
-    /// rare outlier can be missed; with a listener every callback is timed. The counters are always exact.
+    /// The handle-time figures come from a sample of callbacks (the first of each turn, every one after a
+    /// callback of 2 µs or more, and one fast callback in 256) while nobody listens to the actor's events or
+    /// the <c>actor.handle.duration</c> histogram, so a rare outlier among fast callbacks can be missed; with
+    /// a listener every callback is timed. The counters are always exact.
     /// </remarks>
     public TimeSpan HandleTimeMean { get; init; }
 

@@ -131,7 +131,7 @@ internal sealed partial class ActorProcess
         awaiting = default;
         LoopState? loop = null; // created with the first message, not by the run that follows InitAsync
         var timeEvery = System.Metrics.HandleDuration.Enabled || HasListeners;
-        var countOnly = !System.Metrics.Messages.Enabled;
+        var metered = System.Metrics.Messages.Enabled;
         t_handling = this; // cleared by EndBatch, before the loop can await
         while (turn.Budget > 0)
         {
@@ -206,13 +206,13 @@ internal sealed partial class ActorProcess
             }
 
             pending.GetAwaiter().GetResult(); // lets a pooled source behind the ValueTask go
-            if (timed || !countOnly)
+            if (timed)
             {
                 RecordHandled(timed, start, 0, envelope.Message);
             }
             else
             {
-                Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1); // CountHandled's part, without its meter check
+                CountHandled(loop, metered);
             }
         }
 
@@ -323,7 +323,7 @@ internal sealed partial class ActorProcess
     private ValueTask<bool> ApplyDecision(PendingCall call, CallDecision decision, bool timed, long start, LoopState loop)
     {
         loop.Current = null;
-        CountHandled(); // before the reply goes out: a caller holding its reply sees the message handled
+        CountHandled(loop, System.Metrics.Messages.Enabled); // before the reply goes out: a caller holding its reply sees the message handled
         var keepRunning = Decide(call, decision, out var stopReason);
         RecordHandled(timed, start, call.RequestId, call.Request, counted: true);
         return keepRunning ? new ValueTask<bool>(true) : ExitAsync(stopReason!, null, call);
@@ -372,11 +372,11 @@ internal sealed partial class ActorProcess
         }
     }
 
-    private void CountHandled()
+    /// <summary>Counts one handled message, and reports it to the <c>actor.messages</c> counter when <paramref name="metered"/> (a batch reads that once).</summary>
+    private void CountHandled(LoopState loop, bool metered)
     {
-        var loop = _loop!;
         Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1);
-        if (System.Metrics.Messages.Enabled)
+        if (metered)
         {
             System.Metrics.Messages.Add(1);
         }
@@ -386,7 +386,7 @@ internal sealed partial class ActorProcess
     {
         if (!counted)
         {
-            CountHandled();
+            CountHandled(_loop!, System.Metrics.Messages.Enabled);
         }
 
         if (!timed)
