@@ -27,6 +27,9 @@ internal readonly struct Envelope
 
     public EnvelopeKind Kind { get; }
 
+    /// <summary>False for <c>default</c>: what a take from an empty mailbox returns (a message is never null).</summary>
+    public bool HasMessage => _payload is not null;
+
     /// <summary>The message, or for a call its <see cref="PendingCall"/>: what a mailbox slot stores.</summary>
     public object Payload => _payload;
 

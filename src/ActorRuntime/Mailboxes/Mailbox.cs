@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ActorRuntime.Mailboxes;
 
 /// <summary>Outcome of <see cref="Mailbox.TryEnqueue"/>.</summary>
@@ -109,40 +111,62 @@ internal sealed class Mailbox
         return Volatile.Read(ref _closed) != 0 ? EnqueueResult.Closed : EnqueueResult.Enqueued;
     }
 
-    /// <summary>Takes the oldest message. Called by the process loop only.</summary>
+    /// <summary>Takes the oldest message, as <see cref="Take"/> does. The reader's only.</summary>
     public bool TryDequeue(out Envelope envelope)
     {
-        var segment = _head;
-        if (segment is null)
+        envelope = Take();
+        return envelope.HasMessage;
+    }
+
+    /// <summary>Takes the oldest message; an envelope without one when the mailbox is empty. The reader's only.</summary>
+    /// <remarks>Inlined into the process loop, with the ring's fast path (<see cref="MailboxSegment.Take"/>); moving to the next ring is out of line.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Envelope Take()
+    {
+        var envelope = _head is { } segment ? segment.Take() : default;
+        if (!envelope.HasMessage)
         {
-            envelope = default;
-            return false;
+            envelope = TakeFromNextRing();
         }
 
-        while (!segment.TryDequeue(out envelope))
-        {
-            // Empty. A ring with a successor is frozen, so once it reads empty it stays empty: move on.
-            var next = segment.Next;
-            if (next is null)
-            {
-                return false;
-            }
-
-            if (segment.TryDequeue(out envelope))
-            {
-                break; // stored just before the freeze
-            }
-
-            Volatile.Write(ref _head, next);
-            segment = next;
-        }
-
-        if (IsBounded)
+        if (IsBounded && envelope.HasMessage)
         {
             Interlocked.Decrement(ref _reserved);
         }
 
-        return true;
+        return envelope;
+    }
+
+    /// <summary>The reader's ring read empty: if it is frozen and has a successor, move on to that one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Envelope TakeFromNextRing()
+    {
+        var segment = _head;
+        while (segment is not null)
+        {
+            // A ring with a successor is frozen, so once it reads empty it stays empty: move on.
+            var next = segment.Next;
+            if (next is null)
+            {
+                return default;
+            }
+
+            var envelope = segment.Take();
+            if (envelope.HasMessage)
+            {
+                return envelope; // stored just before the freeze
+            }
+
+            Volatile.Write(ref _head, next);
+            segment = next;
+            envelope = segment.Take();
+            if (envelope.HasMessage)
+            {
+                return envelope;
+            }
+        }
+
+        return default;
     }
 
     /// <summary>

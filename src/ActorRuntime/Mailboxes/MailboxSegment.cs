@@ -97,14 +97,16 @@ internal sealed class MailboxSegment
     public bool TryEnqueue(in Envelope envelope)
     {
         var slots = _slots;
+        var mask = _mask;
+        ref var tailPosition = ref TailPosition; // before the acquiring reads, after which the JIT would load the fields again
         while (true)
         {
-            var tail = Volatile.Read(ref TailPosition);
-            ref var slot = ref slots[tail & _mask];
+            var tail = Volatile.Read(ref tailPosition);
+            ref var slot = ref slots[tail & mask];
             var turn = Volatile.Read(ref slot.Sequence) - tail;
             if (turn == 0)
             {
-                if (Interlocked.CompareExchange(ref TailPosition, tail + 1, tail) == tail)
+                if (Interlocked.CompareExchange(ref tailPosition, tail + 1, tail) == tail)
                 {
                     slot.Payload = envelope.Payload;
                     slot.Kind = envelope.Kind;
@@ -121,32 +123,55 @@ internal sealed class MailboxSegment
         }
     }
 
-    /// <summary>Takes the oldest message. One consumer at a time.</summary>
-    /// <remarks>A producer that has claimed a slot but not yet filled it is waited for: it is a few instructions away.</remarks>
+    /// <summary>Takes the oldest message, as <see cref="Take"/> does. One consumer at a time.</summary>
     public bool TryDequeue(out Envelope envelope)
     {
+        envelope = Take();
+        return envelope.HasMessage;
+    }
+
+    /// <summary>Takes the oldest message; an envelope without one when the ring is empty. One consumer at a time.</summary>
+    /// <remarks>
+    /// The loop's hot path, so it is small enough to inline: every address it needs is computed before the
+    /// acquiring read of the slot's sequence, after which the JIT would have to load the fields again.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Envelope Take()
+    {
         var slots = _slots;
-        var head = HeadPosition;
+        ref var headPosition = ref HeadPosition;
+        var head = headPosition;
+        var releaseByLine = _releaseByLine;
         ref var slot = ref slots[head & _mask];
+        if (Volatile.Read(ref slot.Sequence) - (head + 1) != 0)
+        {
+            return TakeSlow(head, ref slot);
+        }
+
+        var envelope = new Envelope(slot.Kind, slot.Payload!);
+        Volatile.Write(ref headPosition, head + 1);
+        if (!releaseByLine)
+        {
+            Release(head, ref slot);
+        }
+        else if (((head + 1) & (SlotsPerCacheLine - 1)) == 0)
+        {
+            ReleaseUpTo(head + 1);
+        }
+
+        return envelope;
+    }
+
+    /// <summary>
+    /// The slot at the head is not ready: the ring is empty, or a producer has claimed the slot and not yet
+    /// filled it — then it is a few instructions away and is waited for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Envelope TakeSlow(int head, ref Slot slot)
+    {
         var spinner = default(SpinWait);
         while (true)
         {
-            if (Volatile.Read(ref slot.Sequence) - (head + 1) == 0)
-            {
-                envelope = new Envelope(slot.Kind, slot.Payload!);
-                Volatile.Write(ref HeadPosition, head + 1);
-                if (!_releaseByLine)
-                {
-                    Release(head, ref slot);
-                }
-                else if (((head + 1) & (SlotsPerCacheLine - 1)) == 0)
-                {
-                    ReleaseUpTo(head + 1);
-                }
-
-                return true;
-            }
-
             var tail = Volatile.Read(ref TailPosition);
             var claimed = tail - head;
             if (claimed <= 0 || (claimed > Length && claimed - FreezeOffset <= 0))
@@ -156,11 +181,14 @@ internal sealed class MailboxSegment
                     ReleaseUpTo(head); // caught up: nothing taken stays held while the reader waits
                 }
 
-                envelope = default;
-                return false;
+                return default;
             }
 
             spinner.SpinOnce(sleep1Threshold: -1);
+            if (Volatile.Read(ref slot.Sequence) - (head + 1) == 0)
+            {
+                return Take(); // filled now
+            }
         }
     }
 

@@ -140,7 +140,8 @@ internal sealed partial class ActorProcess
                 return EndBatch(BatchEnd.Yield);
             }
 
-            if (!_mailbox.TryDequeue(out var envelope))
+            var envelope = _mailbox.Take();
+            if (!envelope.HasMessage)
             {
                 return EndBatch(BatchEnd.Empty);
             }
