@@ -105,11 +105,11 @@ public sealed partial class ActorSystem
 
     /// <summary>Like <see cref="Cast"/>, but reports instead of throwing.</summary>
     /// <returns><see langword="false"/> when the actor is not alive or its mailbox is full.</returns>
-    public bool TryCast(Pid pid, object message) => Deliver(pid, EnvelopeKind.Cast, message) is EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst;
+    public bool TryCast(Pid pid, object message) => Deliver(pid, EnvelopeKind.Cast, message) == EnqueueResult.Enqueued;
 
     /// <summary>Like <see cref="Send"/>, but reports instead of throwing.</summary>
     /// <returns><see langword="false"/> when the actor is not alive or its mailbox is full.</returns>
-    public bool TrySend(Pid pid, object message) => Deliver(pid, EnvelopeKind.Info, message) is EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst;
+    public bool TrySend(Pid pid, object message) => Deliver(pid, EnvelopeKind.Info, message) == EnqueueResult.Enqueued;
 
     /// <summary>
     /// Sends <paramref name="message"/> to <paramref name="pid"/> after <paramref name="delay"/> by this system's

@@ -5,9 +5,7 @@ namespace ActorRuntime.Mailboxes;
 /// <summary>Outcome of <see cref="Mailbox.TryEnqueue"/>.</summary>
 internal enum EnqueueResult : byte
 {
-    /// <summary>Stored; the mailbox was empty before, so the reader may need waking.</summary>
-    EnqueuedFirst,
-    /// <summary>Stored behind other messages.</summary>
+    /// <summary>Stored.</summary>
     Enqueued,
     /// <summary>A bounded mailbox is at capacity; nothing was stored.</summary>
     Full,

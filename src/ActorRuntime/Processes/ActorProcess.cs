@@ -82,7 +82,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         var result = _mailbox.TryEnqueue(envelope);
         switch (result)
         {
-            case EnqueueResult.Enqueued or EnqueueResult.EnqueuedFirst:
+            case EnqueueResult.Enqueued:
                 if (isCall)
                 {
                     Interlocked.Increment(ref CountersForCalls.Calls);
