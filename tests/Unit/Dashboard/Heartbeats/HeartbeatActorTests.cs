@@ -92,6 +92,23 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Restart_ResultsOfCallsFromBeforeTheCrash_ReachNobodyAndTheNewCallerGetsItsOwn()
+    {
+        var before = Session.RequestAsync(CallOrigin.Manual);
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        Session.Crash();
+        Assert.StartsWith("actor exited", (await before.WaitAsync(TimeSpan.FromSeconds(15))).Text);
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+
+        var after = Session.RequestAsync(CallOrigin.Manual);
+        await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start beside the first");
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report: the restarted actor knows only the second
+        var outcome = await after.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal((CallStage.Replied, outcome.CallId), (outcome.Stage, outcome.AnsweredWith!.Value));
+    }
+
+    [Fact]
     public async Task Request_ExternalFailure_EndsAsAnError()
     {
         Session.Configure(Session.Worker.Settings with { FailureRate = 1 });
