@@ -63,8 +63,8 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
     /// <summary>Jobs started and not finished.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Starts a job that reports back to <paramref name="replyTo"/> with a <see cref="WorkDone"/>.</summary>
-    public void Start(Pid replyTo, long jobId, long callId)
+    /// <summary>Starts the job of call <paramref name="callId"/>, which reports back to <paramref name="replyTo"/> with a <see cref="WorkDone"/>.</summary>
+    public void Start(Pid replyTo, long callId)
     {
         var settings = Settings;
         double roll;
@@ -85,7 +85,7 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
         Interlocked.Increment(ref _inFlight);
         Interlocked.Increment(ref _started);
         JobChanged?.Invoke(callId, ExternalJobStage.Started);
-        _ = ReportWhenDoneAsync(work, replyTo, jobId, callId, latency, fails, neverAnswers);
+        _ = ReportWhenDoneAsync(work, replyTo, callId, latency, fails, neverAnswers);
     }
 
     /// <summary>A consistent-enough snapshot for display.</summary>
@@ -106,7 +106,7 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
             recent);
     }
 
-    private async Task ReportWhenDoneAsync(Task work, Pid replyTo, long jobId, long callId, TimeSpan latency, bool fails, bool neverAnswers)
+    private async Task ReportWhenDoneAsync(Task work, Pid replyTo, long callId, TimeSpan latency, bool fails, bool neverAnswers)
     {
         await work.ConfigureAwait(false);
 
@@ -129,6 +129,6 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
         }
 
         JobChanged?.Invoke(callId, ExternalJobStage.Reported);
-        system.TrySend(replyTo, new WorkDone(jobId, callId, !fails, latency));
+        system.TrySend(replyTo, new WorkDone(callId, !fails, latency));
     }
 }

@@ -4,20 +4,24 @@ namespace Dashboard.Heartbeats;
 
 /// <summary>
 /// The reference use of the deferred reply: each <see cref="HeartbeatRequest"/> starts external work
-/// and returns NoReply; the caller's <see cref="From"/> is kept under its own job id, and answered
-/// when that job's <see cref="WorkDone"/> arrives — so any number of callers can wait at once.
+/// and returns NoReply; the caller's <see cref="From"/> is kept under its call id (which is also the job's id),
+/// and answered when that job's <see cref="WorkDone"/> arrives — so any number of callers can wait at once.
 /// </summary>
+/// <remarks>
+/// The comments number the steps as <see cref="DeferredReplySteps"/> (and the timeline) do. After a restart
+/// the map starts empty: a <see cref="WorkDone"/> for a call made before it finds nobody and is dropped (its
+/// caller already failed with the crash).
+/// </remarks>
 public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<HeartbeatActor.State>
 {
-    /// <summary>The callers waiting for external work, by job id.</summary>
+    /// <summary>The callers waiting for external work, by call id.</summary>
     public sealed class State
     {
-        internal Dictionary<long, Waiting> Waiting { get; } = [];
+        internal Dictionary<long, From> Waiting { get; } = [];
 
         internal IDisposable? SweepTimer { get; set; }
     }
 
-    internal readonly record struct Waiting(From From, long CallId);
 
     /// <inheritdoc/>
     protected override ValueTask<State> InitAsync(CancellationToken cancellationToken)
@@ -34,9 +38,13 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
             return ValueTask.FromResult(Reply(HeartbeatProtocol.UnknownRequest(request), state));
         }
 
-        // |2| start the async work, |4| keep From under its own key and return NoReply.
-        state.Waiting[from.RequestId] = new Waiting(from, heartbeat.CallId);
-        worker.Start(Self, from.RequestId, heartbeat.CallId);
+        // |2| take: we are handling the call. |3| start the work, |4| keep From under the call's own id and return NoReply.
+        if (!state.Waiting.TryAdd(heartbeat.CallId, from))
+        {
+            return ValueTask.FromResult(Reply(HeartbeatProtocol.DuplicateCall(heartbeat.CallId), state));
+        }
+
+        worker.Start(Self, heartbeat.CallId);
         return ValueTask.FromResult(NoReply(state));
     }
 
@@ -52,9 +60,9 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
             case WorkDone done:
                 // |5| the result arrives, |6| Reply(from) resumes exactly the caller it belongs to.
                 // Reply returns false (a late reply, counted by the runtime) if that caller timed out.
-                if (state.Waiting.Remove(done.JobId, out var waiting))
+                if (state.Waiting.Remove(done.CallId, out var from))
                 {
-                    System.Reply(waiting.From, ToReply(done));
+                    System.Reply(from, ToReply(done));
                 }
 
                 break;
@@ -87,9 +95,9 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     private void Sweep(State state)
     {
         var cutoff = System.Time.GetUtcNow() - options.AbandonAfter;
-        foreach (var (jobId, waiting) in state.Waiting.Where(entry => entry.Value.From.Deadline < cutoff).ToList())
+        foreach (var (callId, _) in state.Waiting.Where(entry => entry.Value.Deadline < cutoff).ToList())
         {
-            state.Waiting.Remove(jobId);
+            state.Waiting.Remove(callId);
         }
     }
 }

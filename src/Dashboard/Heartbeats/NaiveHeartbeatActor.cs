@@ -7,7 +7,7 @@ namespace Dashboard.Heartbeats;
 /// original post, so overlapping calls overwrite each other: the first result is delivered to the
 /// newest caller (misrouted) and the earlier callers are stranded until their timeout.
 /// </summary>
-/// <remarks>The fix is <see cref="HeartbeatActor"/>: one kept <see cref="From"/> per request id.</remarks>
+/// <remarks>The fix is <see cref="HeartbeatActor"/>: one kept <see cref="From"/> per call id.</remarks>
 public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<NaiveHeartbeatActor.State>
 {
     /// <summary>The one caller the naive actor remembers.</summary>
@@ -28,7 +28,7 @@ public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOpt
         }
 
         state.Slot = from; // the bug: a second caller overwrites the first one's From
-        worker.Start(Self, from.RequestId, heartbeat.CallId);
+        worker.Start(Self, heartbeat.CallId);
         return ValueTask.FromResult(NoReply(state));
     }
 

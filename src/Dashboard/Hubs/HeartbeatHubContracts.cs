@@ -31,10 +31,14 @@ public static class HeartbeatHubProtocol
     }
 }
 
-/// <summary>How a deferred call made through the hub ended.</summary>
+/// <summary>How a deferred call ended: the dashboard's one classification (see <c>CallOutcomeView</c>), sent as is by the hub.</summary>
+/// <remarks>
+/// A naive-mode call that gets another call's answer ends <see cref="Replied"/> (a reply did arrive) and is marked misrouted
+/// beside its kind; the hub runs correct-mode actors only, so its clients never see one.
+/// </remarks>
 public enum CallOutcomeKind
 {
-    /// <summary>The call got its own answer.</summary>
+    /// <summary>The call got a reply: its own answer (in naive mode possibly another call's, see remarks).</summary>
     Replied,
     /// <summary>The call's timeout passed first (while queued or while deferred).</summary>
     Timeout,
@@ -42,11 +46,9 @@ public enum CallOutcomeKind
     ActorExited,
     /// <summary>The actor's bounded mailbox refused the call.</summary>
     MailboxFull,
-    /// <summary>The call got another call's answer (naive teaching mode only).</summary>
-    Misrouted,
     /// <summary>The simulated external work reported a failure.</summary>
     ExternalFailure,
-    /// <summary>The connection went away while the call waited.</summary>
+    /// <summary>The caller gave up (for a hub call: the connection went away while the call waited).</summary>
     Cancelled,
     /// <summary>This connection has no actor.</summary>
     NoActor,

@@ -9,25 +9,10 @@ internal static class HubMapping
 {
     public static CallResultDto ToDto(CallOutcomeView outcome, TimeSpan elapsed) => new(
         outcome.CallId,
-        ToKind(outcome),
+        outcome.Kind,
         outcome.Text,
         elapsed.TotalMilliseconds,
         outcome.ExternalLatency?.TotalMilliseconds);
-
-    public static CallOutcomeKind ToKind(CallOutcomeView outcome) => outcome.Stage switch
-    {
-        CallStage.Replied => CallOutcomeKind.Replied,
-        CallStage.Misrouted => CallOutcomeKind.Misrouted,
-        CallStage.TimedOut => CallOutcomeKind.Timeout,
-        _ => outcome.Failure switch
-        {
-            CallFailure.ActorExited => CallOutcomeKind.ActorExited,
-            CallFailure.MailboxFull => CallOutcomeKind.MailboxFull,
-            CallFailure.Cancelled => CallOutcomeKind.Cancelled,
-            CallFailure.NoActor => CallOutcomeKind.NoActor,
-            _ => CallOutcomeKind.ExternalFailure,
-        },
-    };
 
     public static TelemetryDto ToTelemetry(ActorView view, int nodeActorCount, DateTimeOffset at)
     {

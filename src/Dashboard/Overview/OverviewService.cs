@@ -87,12 +87,6 @@ public sealed class OverviewService : IActorEventListener, IDisposable
         }
     }
 
-    /// <summary>Calls started on the node since the service began (from the event stream).</summary>
-    public long CallsStarted => Interlocked.Read(ref _calls);
-
-    /// <summary>Calls timed out on the node since the service began (from the event stream).</summary>
-    public long CallsTimedOut => Interlocked.Read(ref _timeouts);
-
     /// <inheritdoc/>
     public void OnEvent(in ActorEvent actorEvent)
     {

@@ -15,13 +15,13 @@ public sealed partial class ActorSession
         var callId = Interlocked.Increment(ref _nextCallId);
         if (Pid is not { } pid)
         {
-            return new CallOutcomeView(callId, CallStage.Error, State == SessionState.AtCapacity ? "server at capacity" : "no actor") { Failure = CallFailure.NoActor };
+            return CallOutcomeView.NoActor(callId, State);
         }
 
         Tracker.Begin(callId, origin, wait, Mode);
         var outcome = await CallAsync(pid, callId, origin, wait, cancellationToken);
-        Tracker.End(outcome.View.CallId, outcome.View.Stage, outcome.View.Text, outcome.AnsweredWith);
-        return outcome.View;
+        Tracker.End(outcome);
+        return outcome;
     }
 
     /// <summary>A heartbeat: a deferred call with the heartbeat timeout, and the time it arrived.</summary>
@@ -110,37 +110,16 @@ public sealed partial class ActorSession
         };
     }
 
-    private async Task<(CallOutcomeView View, long? AnsweredWith)> CallAsync(
-        Pid pid, long callId, CallOrigin origin, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<CallOutcomeView> CallAsync(Pid pid, long callId, CallOrigin origin, TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {
             var reply = await _system.CallAsync<HeartbeatReply>(pid, new HeartbeatRequest(callId, origin), timeout, cancellationToken);
-            if (reply.CallId != callId)
-            {
-                return (new(callId, CallStage.Misrouted, $"misrouted: got the answer of call #{reply.CallId}") { ExternalLatency = reply.ExternalLatency }, reply.CallId);
-            }
-
-            return reply.Ok
-                ? (new(callId, CallStage.Replied, reply.Message) { ExternalLatency = reply.ExternalLatency }, reply.CallId)
-                : (new(callId, CallStage.Error, reply.Message) { Failure = CallFailure.ExternalFailure, ExternalLatency = reply.ExternalLatency }, reply.CallId);
+            return CallOutcomeView.Answered(callId, reply);
         }
-        catch (CallTimeoutException error)
+        catch (Exception error) when (CallOutcomeView.Failed(callId, error, timeout) is { } failed)
         {
-            var where = error.WhileQueued ? "while queued" : "while deferred";
-            return (new(callId, CallStage.TimedOut, $"timed out after {timeout.TotalMilliseconds:0} ms {where}"), null);
-        }
-        catch (ActorExitedException error)
-        {
-            return (new(callId, CallStage.Error, $"actor exited: {error.Reason}") { Failure = CallFailure.ActorExited }, null);
-        }
-        catch (MailboxFullException error)
-        {
-            return (new(callId, CallStage.Error, $"mailbox full ({error.Capacity})") { Failure = CallFailure.MailboxFull }, null);
-        }
-        catch (OperationCanceledException)
-        {
-            return (new(callId, CallStage.Error, "cancelled by the caller") { Failure = CallFailure.Cancelled }, null);
+            return failed;
         }
     }
 }

@@ -25,11 +25,8 @@ public enum CallStage
 /// <remarks>Times are <see cref="TimeProvider.GetTimestamp"/> values; 0 means "not reached".</remarks>
 public sealed record CallRecord
 {
-    /// <summary>The caller's id for the call (also what a reply echoes).</summary>
+    /// <summary>The call's one id: the caller's, carried by its <see cref="HeartbeatRequest"/> in every runtime event, used as the external job's id and echoed by the reply.</summary>
     public required long CallId { get; init; }
-
-    /// <summary>The runtime's request id once the call is queued; 0 before.</summary>
-    public long RequestId { get; init; }
 
     /// <summary>Who made it.</summary>
     public required CallOrigin Origin { get; init; }
@@ -41,32 +38,36 @@ public sealed record CallRecord
     /// <summary>The caller's timeout.</summary>
     public required TimeSpan Timeout { get; init; }
 
-    /// <summary>Where it stands.</summary>
-    public CallStage Stage { get; init; }
+    /// <summary>Where it stands: its outcome's stage once ended, else how far it got.</summary>
+    public CallStage Stage => Outcome?.Stage
+        ?? (ExternalStartedAt != 0 ? CallStage.ExternalInFlight : DeferredAt != 0 ? CallStage.Deferred : CallStage.Queued);
 
-    /// <summary>|1| the caller sent the call.</summary>
+    /// <summary>How the call ended; null while the caller still waits.</summary>
+    public CallOutcomeView? Outcome { get; init; }
+
+    /// <summary>Step 1 (<see cref="DeferredReplySteps.Call"/>): the caller sent the call.</summary>
     public required long SentAt { get; init; }
 
-    /// <summary>|2| the actor took it off the mailbox.</summary>
+    /// <summary>Step 2 (<see cref="DeferredReplySteps.Take"/>): the actor took it off the mailbox.</summary>
     public long HandlingAt { get; init; }
 
     /// <summary>The order in which the owner's actors took calls off their mailboxes (1, 2, …; 0 before): exact where timestamps tie.</summary>
     public long HandlingOrder { get; init; }
 
-    /// <summary>|3| the external job started.</summary>
+    /// <summary>Step 3 (<see cref="DeferredReplySteps.StartWork"/>): the external job started.</summary>
     public long ExternalStartedAt { get; init; }
 
-    /// <summary>|4| the actor returned NoReply.</summary>
+    /// <summary>Step 4 (<see cref="DeferredReplySteps.NoReply"/>): the actor returned NoReply.</summary>
     public long DeferredAt { get; init; }
 
-    /// <summary>|5| the external job reported back (or was found never to answer).</summary>
+    /// <summary>Step 5 (<see cref="DeferredReplySteps.Result"/>): the external job reported back (or was found never to answer).</summary>
     public long ExternalDoneAt { get; init; }
 
     /// <summary>When the actor's <c>Reply</c> reached this caller's From (its own answer or, naive, another's); 0 if none did.</summary>
     /// <remarks>On the actor's thread, so it can precede <see cref="EndedAt"/> (stamped when the caller resumes) by a scheduling delay.</remarks>
     public long RepliedAt { get; init; }
 
-    /// <summary>|6| the caller resumed: reply, timeout or error.</summary>
+    /// <summary>Step 6 (<see cref="DeferredReplySteps.Reply"/>): the caller resumed: reply, timeout or error.</summary>
     public long EndedAt { get; init; }
 
     /// <summary>When a reply for this call was dropped as late, if it was.</summary>
@@ -75,11 +76,11 @@ public sealed record CallRecord
     /// <summary>True when the job never reported back.</summary>
     public bool NeverAnswered { get; init; }
 
-    /// <summary>The call id the received answer belonged to (differs from <see cref="CallId"/> when misrouted).</summary>
-    public long? AnsweredWith { get; init; }
+    /// <summary>The call id the received answer belonged to (differs from <see cref="CallId"/> when misrouted); null when none arrived.</summary>
+    public long? AnsweredWith => Outcome?.AnsweredWith;
 
-    /// <summary>The result or error text shown to the user.</summary>
-    public string? Result { get; init; }
+    /// <summary>The result or error text shown to the user; null while the caller waits.</summary>
+    public string? Result => Outcome?.Text;
 
     /// <summary>True once the caller has an outcome.</summary>
     public bool IsEnded => EndedAt != 0;

@@ -20,7 +20,6 @@ public sealed class CallTracker : IActorEventListener
     private readonly TimeProvider _time;
     private readonly Dictionary<long, CallRecord> _calls = [];
     private readonly Queue<long> _order = new();
-    private readonly Dictionary<long, long> _callIdByRequest = [];
     private readonly LongHistogram _latencyMicros = new(HighestLatencyMicros, 2);
     private ActorCounters _counters = new();
     private long _version;
@@ -37,35 +36,30 @@ public sealed class CallTracker : IActorEventListener
     /// <summary>The caller is about to send call <paramref name="callId"/> to an actor running in <paramref name="mode"/>.</summary>
     public void Begin(long callId, CallOrigin origin, TimeSpan timeout, ActorMode mode = ActorMode.Correct) => Update(() =>
     {
-        var record = new CallRecord { CallId = callId, Origin = origin, Mode = mode, Timeout = timeout, SentAt = _time.GetTimestamp(), Stage = CallStage.Queued };
-        _calls[callId] = record;
+        _calls[callId] = new CallRecord { CallId = callId, Origin = origin, Mode = mode, Timeout = timeout, SentAt = _time.GetTimestamp() };
         _order.Enqueue(callId);
         while (_order.Count > RecentCapacity)
         {
-            var forgotten = _order.Dequeue();
-            if (_calls.Remove(forgotten, out var old) && old.RequestId != 0)
-            {
-                _callIdByRequest.Remove(old.RequestId);
-            }
+            _calls.Remove(_order.Dequeue());
         }
 
         _counters = _counters with { Calls = _counters.Calls + 1 };
     });
 
-    /// <summary>The caller resumed with an outcome.</summary>
-    public void End(long callId, CallStage stage, string result, long? answeredWith = null) => Update(() =>
+    /// <summary>The caller resumed with <paramref name="outcome"/>.</summary>
+    public void End(CallOutcomeView outcome) => Update(() =>
     {
         var now = _time.GetTimestamp();
-        if (_calls.TryGetValue(callId, out var record))
+        if (_calls.TryGetValue(outcome.CallId, out var record))
         {
-            _calls[callId] = record with { Stage = stage, EndedAt = now, Result = result, AnsweredWith = answeredWith };
-            if (stage is CallStage.Replied or CallStage.Misrouted)
+            _calls[outcome.CallId] = record with { Outcome = outcome, EndedAt = now };
+            if (outcome.Stage is CallStage.Replied or CallStage.Misrouted)
             {
                 _latencyMicros.RecordValue(Math.Min(HighestLatencyMicros, (long)_time.GetElapsedTime(record.SentAt, now).TotalMicroseconds));
             }
         }
 
-        _counters = stage switch
+        _counters = outcome.Stage switch
         {
             CallStage.Replied => _counters with { Replies = _counters.Replies + 1 },
             CallStage.Misrouted => _counters with { Misrouted = _counters.Misrouted + 1, Errors = _counters.Errors + 1 },
@@ -90,7 +84,7 @@ public sealed class CallTracker : IActorEventListener
         var now = _time.GetTimestamp();
         _calls[callId] = stage switch
         {
-            ExternalJobStage.Started => record with { ExternalStartedAt = now, Stage = record.IsEnded ? record.Stage : CallStage.ExternalInFlight },
+            ExternalJobStage.Started => record with { ExternalStartedAt = now },
             ExternalJobStage.NeverAnswered => record with { ExternalDoneAt = now, NeverAnswered = true },
             _ => record with { ExternalDoneAt = now },
         };
@@ -101,8 +95,8 @@ public sealed class CallTracker : IActorEventListener
     {
         switch (actorEvent.Kind)
         {
-            case ActorEventKind.CallStarted or ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.CallReplied or ActorEventKind.LateReplyDropped:
-                OnCallEvent(actorEvent.Kind, actorEvent.RequestId, actorEvent.Message);
+            case ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.CallReplied or ActorEventKind.LateReplyDropped:
+                OnCallEvent(actorEvent.Kind, actorEvent.Message as HeartbeatRequest);
                 break;
             case ActorEventKind.Crashed:
                 var reason = actorEvent.Reason;
@@ -141,43 +135,29 @@ public sealed class CallTracker : IActorEventListener
             _latencyMicros.TotalCount == 0 ? TimeSpan.Zero : TimeSpan.FromMicroseconds(_latencyMicros.GetValueAtPercentile(p));
     }
 
-    private void OnCallEvent(ActorEventKind kind, long requestId, object? message)
+    /// <remarks>Every call event carries the call's request as its message, so the request's CallId finds the record.</remarks>
+    private void OnCallEvent(ActorEventKind kind, HeartbeatRequest? request)
     {
         var now = _time.GetTimestamp();
         Update(() =>
         {
-            if (kind == ActorEventKind.CallStarted && message is HeartbeatRequest request && _calls.TryGetValue(request.CallId, out var started))
-            {
-                _calls[request.CallId] = started with { RequestId = requestId };
-                _callIdByRequest[requestId] = request.CallId;
-                return;
-            }
-
-            if (!_callIdByRequest.TryGetValue(requestId, out var callId) || !_calls.TryGetValue(callId, out var record))
-            {
-                if (kind == ActorEventKind.LateReplyDropped)
-                {
-                    _counters = _counters with { LateReplies = _counters.LateReplies + 1 };
-                }
-
-                return;
-            }
-
-            _calls[callId] = kind switch
-            {
-                ActorEventKind.CallHandling => record with { HandlingAt = now, HandlingOrder = ++_handlingOrder },
-                ActorEventKind.CallReplied => record with { RepliedAt = now },
-                ActorEventKind.CallDeferred => record with
-                {
-                    DeferredAt = now,
-                    Stage = record.Stage == CallStage.Queued ? CallStage.Deferred : record.Stage,
-                },
-                _ => record with { LateReplyAt = now },
-            };
             if (kind == ActorEventKind.LateReplyDropped)
             {
                 _counters = _counters with { LateReplies = _counters.LateReplies + 1 };
             }
+
+            if (request is null || !_calls.TryGetValue(request.CallId, out var record))
+            {
+                return;
+            }
+
+            _calls[request.CallId] = kind switch
+            {
+                ActorEventKind.CallHandling => record with { HandlingAt = now, HandlingOrder = ++_handlingOrder },
+                ActorEventKind.CallReplied => record with { RepliedAt = now },
+                ActorEventKind.CallDeferred => record with { DeferredAt = now },
+                _ => record with { LateReplyAt = now },
+            };
         });
     }
 

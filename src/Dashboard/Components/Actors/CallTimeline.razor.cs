@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Components.Actors.Timeline;
+using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
 
@@ -122,7 +123,7 @@ public sealed partial class CallTimeline
     /// <summary>The class of a step badge: step 6 takes the colour of what the caller received.</summary>
     private string BadgeClass(TimelineShape shape)
     {
-        if (shape.Step != 6)
+        if (shape.Step != DeferredReplySteps.Reply.Number)
         {
             return "badge";
         }
@@ -148,12 +149,12 @@ public sealed partial class CallTimeline
     {
         var steps = new List<(string Step, string What, long At)>
         {
-            ("|1|", "call sent (caller blocks)", call.SentAt),
-            ("|2|", "taken off the mailbox", call.HandlingAt),
-            ("|3|", "external work started", call.ExternalStartedAt),
-            ("|4|", "NoReply returned, From kept", call.DeferredAt),
-            ("|5|", call.NeverAnswered ? "external work never answered" : "external result arrived", call.ExternalDoneAt),
-            ("|6|", Ended(call), call.EndedAt),
+            Step(DeferredReplySteps.Call, call.SentAt),
+            Step(DeferredReplySteps.Take, call.HandlingAt),
+            Step(DeferredReplySteps.StartWork, call.ExternalStartedAt),
+            Step(DeferredReplySteps.NoReply, call.DeferredAt),
+            Step(DeferredReplySteps.Result, call.ExternalDoneAt, call.NeverAnswered ? "external work never answered" : null),
+            Step(DeferredReplySteps.Reply, call.EndedAt, Ended(call)),
             ("late", "reply dropped (caller gone)", call.LateReplyAt),
         };
         var rows = new List<(string, string, string, string)>();
@@ -165,6 +166,8 @@ public sealed partial class CallTimeline
         }
 
         return rows;
+
+        static (string, string, long) Step(DeferredReplyStep step, long at, string? what = null) => (step.Badge, what ?? step.Happened, at);
     }
 
     private static string Ended(CallRecord call) => call.Stage switch

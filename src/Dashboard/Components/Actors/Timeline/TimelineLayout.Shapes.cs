@@ -1,3 +1,4 @@
+using Dashboard.Heartbeats;
 using Dashboard.Services;
 using static Dashboard.Components.Actors.Timeline.CallAnchors;
 
@@ -5,9 +6,6 @@ namespace Dashboard.Components.Actors.Timeline;
 
 public sealed partial class TimelineLayout
 {
-    /// <summary>The short words of the six steps, in the order they happen in our actor.</summary>
-    public static readonly IReadOnlyList<string> StepWords = ["call", "take", "start work", "NoReply", "result", "reply"];
-
     /// <summary>Queueing shorter than this many pixels is not worth a bar of its own.</summary>
     private const double VisibleQueue = 3;
 
@@ -168,16 +166,8 @@ public sealed partial class TimelineLayout
             });
     }
 
-    private static string StepTitle(int step) => step switch
-    {
-        1 => "|1| call: the caller sends the request and blocks",
-        2 => "|2| take: the actor takes it off the mailbox (one message at a time)",
-        3 => "|3| start work: the actor hands the job to the external worker",
-        4 => "|4| NoReply: HandleCall returns NoReply and the actor keeps From",
-        5 => "|5| result: the external result reaches the actor",
-        6 => "|6| reply: Reply(from, result) and the caller resumes",
-        _ => "",
-    };
+    /// <summary>The tooltip of a step's badge or arrow, e.g. <c>|4| NoReply: HandleCall returns NoReply…</c>; empty for shapes that are not a step.</summary>
+    private static string StepTitle(int step) => step == 0 ? "" : DeferredReplySteps.Get(step).Tooltip;
 
     private static string Duration(long ticks, long frequency) => ActorFormat.Duration(TimeSpan.FromSeconds(ticks / (double)frequency));
 }
