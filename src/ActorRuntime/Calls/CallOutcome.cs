@@ -1,4 +1,4 @@
-namespace ActorRuntime.Calls;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>How a call ended. Every call ends exactly once.</summary>
 public enum CallOutcome

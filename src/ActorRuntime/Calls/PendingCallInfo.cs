@@ -1,4 +1,4 @@
-namespace ActorRuntime.Calls;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>A caller still waiting on a NoReply, as <see cref="ActorSystem.GetDeferredCalls"/> reports it.</summary>
 /// <param name="RequestId">The call's <see cref="From.RequestId"/>.</param>

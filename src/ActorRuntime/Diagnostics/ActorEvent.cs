@@ -1,6 +1,4 @@
-using ActorRuntime.Calls;
-
-namespace ActorRuntime.Diagnostics;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>
 /// Something that happened in an actor, delivered to <see cref="IActorEventListener"/>s. A struct

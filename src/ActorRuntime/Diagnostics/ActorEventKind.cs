@@ -1,4 +1,4 @@
-namespace ActorRuntime.Diagnostics;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>What an <see cref="ActorEvent"/> reports.</summary>
 public enum ActorEventKind

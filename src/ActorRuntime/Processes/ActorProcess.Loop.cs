@@ -1,4 +1,3 @@
-using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
 
@@ -12,23 +11,21 @@ internal sealed partial class ActorProcess
     /// <summary>A callback at least this long is followed by a timed one: timing it costs under 3% of it.</summary>
     private static readonly long SlowCallbackTicks = TimeSpan.FromMicroseconds(2).Ticks;
 
-    /// <summary>The process whose callback this thread is running synchronously, if any.</summary>
-    [ThreadStatic]
-    private static ActorProcess? t_handling;
-
-    private bool _needsInit = true;
-    private LoopState? _loop; // created with the first message; see LoopState for why it is apart
-
-    /// <summary>Makes sure the loop runs soon; at most one loop runs per actor.</summary>
-    public void Schedule()
+    /// <summary>How <see cref="HandleBatch"/> stopped.</summary>
+    private enum BatchEnd
     {
-        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
-    }
+        /// <summary>The mailbox is empty.</summary>
+        Empty,
 
-    void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+        /// <summary>The budget is spent, a stop was requested, or a restart needs InitAsync first.</summary>
+        Yield,
+
+        /// <summary>A callback awaits; the loop continues when it completes.</summary>
+        Awaiting,
+
+        /// <summary>A callback made the actor exit.</summary>
+        Exited,
+    }
 
     /// <summary>
     /// Handles messages until the mailbox is empty or the turn is spent while other work waits for the
@@ -47,7 +44,7 @@ internal sealed partial class ActorProcess
 
             if (_needsInit)
             {
-                if (!await InitAsync())
+                if (!await CallbackInvoker.RunInitAsync(this))
                 {
                     return;
                 }
@@ -88,32 +85,15 @@ internal sealed partial class ActorProcess
         }
     }
 
-    /// <summary>How <see cref="HandleBatch"/> stopped.</summary>
-    private enum BatchEnd
-    {
-        /// <summary>The mailbox is empty.</summary>
-        Empty,
-
-        /// <summary>The budget is spent, a stop was requested, or a restart needs InitAsync first.</summary>
-        Yield,
-
-        /// <summary>A callback awaits; the loop continues when it completes.</summary>
-        Awaiting,
-
-        /// <summary>A callback made the actor exit.</summary>
-        Exited,
-    }
-
     /// <summary>
     /// Handles messages one after another without the async machinery in between, until the mailbox
     /// is empty, the turn's budget is spent, a stop is requested or a callback awaits.
     /// </summary>
     /// <remarks>
     /// <para>
-    /// Casts and infos are handled right here rather than in a method per message: with the
-    /// thread-static write and the status check once per batch, that took a tell's cost on the loop's
-    /// side from ~22 to ~11 ns (one actor draining a million queued tells), so the loop no longer
-    /// falls behind its senders.
+    /// The thread-static write and the status check happen once per batch, not per message: that took a
+    /// tell's cost on the loop's side from ~22 to ~11 ns (one actor draining a million queued tells), so the
+    /// loop no longer falls behind its senders. The tell's invoker is inlined here.
     /// </para>
     /// <para>
     /// Reading the clock costs more than handling a tell, so while nobody listens (no event listener, no
@@ -166,7 +146,7 @@ internal sealed partial class ActorProcess
 
             if (envelope.Kind == EnvelopeKind.Call)
             {
-                var handled = HandleCallAsync(envelope.Call!, timed, start, loop);
+                var handled = CallbackInvoker.RunCall(this, envelope.Call!, timed, start, loop);
                 if (!handled.IsCompletedSuccessfully)
                 {
                     awaiting = handled;
@@ -186,27 +166,11 @@ internal sealed partial class ActorProcess
                 continue;
             }
 
-            ValueTask pending;
-            try
+            if (!CallbackInvoker.TryRunTell(this, envelope, timed, start, out awaiting))
             {
-                pending = envelope.Kind == EnvelopeKind.Cast
-                    ? _server.HandleCastCoreAsync(envelope.Message)
-                    : _server.HandleInfoCoreAsync(envelope.Message);
-            }
-            catch (Exception exception)
-            {
-                RecordHandled(timed, start, 0, envelope.Message);
-                awaiting = CrashAsync(exception, duringInit: false);
                 return EndBatch(BatchEnd.Awaiting);
             }
 
-            if (!pending.IsCompletedSuccessfully)
-            {
-                awaiting = AwaitMessageAsync(pending, timed, start, envelope.Message);
-                return EndBatch(BatchEnd.Awaiting);
-            }
-
-            pending.GetAwaiter().GetResult(); // lets a pooled source behind the ValueTask go
             if (timed)
             {
                 RecordHandled(timed, start, 0, envelope.Message);
@@ -243,138 +207,16 @@ internal sealed partial class ActorProcess
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0; // idle, or another thread has scheduled the loop again
     }
 
-    private async ValueTask<bool> InitAsync()
+    /// <summary><c>InitAsync</c> completed: the actor takes messages.</summary>
+    internal void OnStarted()
     {
-        try
-        {
-            await _server.InitCoreAsync(System.ShutdownToken);
-        }
-        catch (Exception exception)
-        {
-            return await CrashAsync(exception, duringInit: true);
-        }
-
         _needsInit = false;
         SetStatus(ActorStatus.Idle);
         Publish(ActorEventKind.Started);
-        return true;
-    }
-
-    private async ValueTask<bool> AwaitMessageAsync(ValueTask pending, bool timed, long start, object message)
-    {
-        try
-        {
-            await pending;
-        }
-        catch (Exception exception)
-        {
-            RecordHandled(timed, start, 0, message);
-            return await CrashAsync(exception, duringInit: false);
-        }
-
-        RecordHandled(timed, start, 0, message);
-        return true;
-    }
-
-    /// <remarks>Like casts, no async state machine runs while <c>HandleCallAsync</c> completes synchronously.</remarks>
-    private ValueTask<bool> HandleCallAsync(PendingCall call, bool timed, long start, LoopState loop)
-    {
-        if (!call.TryBeginHandling())
-        {
-            Volatile.Write(ref _expired, _expired + 1); // the caller gave up while it was queued
-            System.Metrics.Expired.Add(1);
-            Publish(ActorEventKind.CallExpired, call.RequestId, call.Request, outcome: call.Outcome);
-            return new ValueTask<bool>(true);
-        }
-
-        Publish(ActorEventKind.CallHandling, call.RequestId, call.Request);
-        loop.Current = call;
-        ValueTask<CallDecision> pending;
-        try
-        {
-            pending = _server.HandleCallCoreAsync(call.Request, new From(call));
-        }
-        catch (Exception exception)
-        {
-            RecordHandled(timed, start, call.RequestId, call.Request);
-            return CrashAsync(exception, duringInit: false);
-        }
-
-        return pending.IsCompletedSuccessfully
-            ? ApplyDecision(call, pending.Result, timed, start, loop) // outside the try: only the callback's own exceptions are crashes
-            : AwaitDecisionAsync(call, pending, timed, start, loop);
-    }
-
-    private async ValueTask<bool> AwaitDecisionAsync(PendingCall call, ValueTask<CallDecision> pending, bool timed, long start, LoopState loop)
-    {
-        CallDecision decision;
-        try
-        {
-            decision = await pending;
-        }
-        catch (Exception exception)
-        {
-            RecordHandled(timed, start, call.RequestId, call.Request);
-            return await CrashAsync(exception, duringInit: false);
-        }
-
-        return await ApplyDecision(call, decision, timed, start, loop);
-    }
-
-    private ValueTask<bool> ApplyDecision(PendingCall call, CallDecision decision, bool timed, long start, LoopState loop)
-    {
-        loop.Current = null;
-        CountHandled(loop, System.Metrics.Messages.Enabled); // before the reply goes out: a caller holding its reply sees the message handled
-        var keepRunning = Decide(call, decision, out var stopReason);
-        RecordHandled(timed, start, call.RequestId, call.Request, counted: true);
-        return keepRunning ? new ValueTask<bool>(true) : ExitAsync(stopReason!, null, call);
-    }
-
-    /// <summary>Applies HandleCallAsync's decision. False when it asked the actor to stop.</summary>
-    private bool Decide(PendingCall call, CallDecision decision, out string? stopReason)
-    {
-        stopReason = null;
-        switch (decision.Kind)
-        {
-            case CallResultKind.Reply:
-                if (!call.TryReply(decision.Reply))
-                {
-                    OnLateReply(call); // the caller timed out while we were handling it
-                }
-
-                return true;
-            case CallResultKind.NoReply:
-                if (DeferredList.TryDefer(call))
-                {
-                    Publish(ActorEventKind.CallDeferred, call.RequestId, call.Request);
-                }
-
-                return true;
-            default:
-                stopReason = decision.StopReason ?? "normal";
-                return false;
-        }
-    }
-
-    /// <summary>The deferred-call list, created on first use. The loop's (and tests') only.</summary>
-    internal DeferredCalls DeferredList => LazyInitializer.EnsureInitialized(ref _deferred);
-
-    /// <summary>For tests: runs <paramref name="action"/> as if inside one of this actor's callbacks.</summary>
-    internal void RunAsCallback(Action action)
-    {
-        t_handling = this;
-        try
-        {
-            action();
-        }
-        finally
-        {
-            t_handling = null;
-        }
     }
 
     /// <summary>Counts one handled message, and reports it to the <c>actor.messages</c> counter when <paramref name="metered"/> (a batch reads that once).</summary>
-    private void CountHandled(LoopState loop, bool metered)
+    internal void CountHandled(LoopState loop, bool metered)
     {
         Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1);
         if (metered)
@@ -383,7 +225,8 @@ internal sealed partial class ActorProcess
         }
     }
 
-    private void RecordHandled(bool timed, long start, long requestId, object message, bool counted = false)
+    /// <summary>Counts (unless <paramref name="counted"/>) and, when <paramref name="timed"/>, times and reports a handled message.</summary>
+    internal void RecordHandled(bool timed, long start, long requestId, object message, bool counted = false)
     {
         if (!counted)
         {
