@@ -34,37 +34,39 @@ internal static class CallbackInvoker
         return true;
     }
 
-    /// <summary>
-    /// Runs <c>HandleCastAsync</c> or <c>HandleInfoAsync</c> for a tell. True when it completed at once;
-    /// otherwise <paramref name="awaiting"/> finishes the tell (or the crash it caused) and the loop awaits it.
-    /// </summary>
-    /// <remarks>Inlined into the loop's batch: a tell costs the loop ~11 ns, a call per tell would show.
-    /// Counting and timing a tell that completed at once is the loop's, which batches what it reads for them.</remarks>
+    /// <summary>Starts <c>HandleCastAsync</c> or <c>HandleInfoAsync</c> for a tell.</summary>
+    /// <remarks>
+    /// Inlined into the loop's batch, which holds the try around it and counts and times a tell that completed
+    /// at once (it reads what those need once per batch): a tell costs the loop ~11 ns, and a method holding
+    /// the try is not inlined. A tell that throws goes to <see cref="CrashOnTell"/>, one that awaits to <see cref="AwaitTellAsync"/>.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryRunTell(ActorProcess process, in Envelope envelope, bool timed, long start, out ValueTask<bool> awaiting)
+    public static ValueTask StartTell(ActorProcess process, in Envelope envelope) =>
+        envelope.Kind == EnvelopeKind.Cast
+            ? process.Server.RunCastAsync(envelope.Message)
+            : process.Server.RunInfoAsync(envelope.Message);
+
+    /// <summary>A tell's callback threw before it returned: count it and crash the actor.</summary>
+    public static ValueTask<bool> CrashOnTell(ActorProcess process, Exception exception, bool timed, long start, object message)
     {
-        ValueTask pending;
+        process.RecordHandled(timed, start, 0, message);
+        return process.CrashAsync(exception, duringInit: false);
+    }
+
+    /// <summary>A tell's callback awaits: finish it (or crash on what it throws), then count and time it.</summary>
+    public static async ValueTask<bool> AwaitTellAsync(ActorProcess process, ValueTask pending, bool timed, long start, object message)
+    {
         try
         {
-            pending = envelope.Kind == EnvelopeKind.Cast
-                ? process.Server.RunCastAsync(envelope.Message)
-                : process.Server.RunInfoAsync(envelope.Message);
+            await pending;
         }
         catch (Exception exception)
         {
-            process.RecordHandled(timed, start, 0, envelope.Message);
-            awaiting = process.CrashAsync(exception, duringInit: false);
-            return false;
+            process.RecordHandled(timed, start, 0, message);
+            return await process.CrashAsync(exception, duringInit: false);
         }
 
-        if (!pending.IsCompletedSuccessfully)
-        {
-            awaiting = AwaitTellAsync(process, pending, timed, start, envelope.Message);
-            return false;
-        }
-
-        pending.GetAwaiter().GetResult(); // lets a pooled source behind the ValueTask go
-        awaiting = default;
+        process.RecordHandled(timed, start, 0, message);
         return true;
     }
 
@@ -107,22 +109,6 @@ internal static class CallbackInvoker
         {
             // Ignored: a failing TerminateAsync must not keep the actor's exit or restart from completing.
         }
-    }
-
-    private static async ValueTask<bool> AwaitTellAsync(ActorProcess process, ValueTask pending, bool timed, long start, object message)
-    {
-        try
-        {
-            await pending;
-        }
-        catch (Exception exception)
-        {
-            process.RecordHandled(timed, start, 0, message);
-            return await process.CrashAsync(exception, duringInit: false);
-        }
-
-        process.RecordHandled(timed, start, 0, message);
-        return true;
     }
 
     private static async ValueTask<bool> AwaitDecisionAsync(
