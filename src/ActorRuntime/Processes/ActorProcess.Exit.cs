@@ -1,5 +1,4 @@
 using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
 using ActorRuntime.Supervision;
 
 namespace ActorRuntime.Processes;

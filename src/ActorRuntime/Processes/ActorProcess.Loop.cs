@@ -1,4 +1,3 @@
-using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
 
 namespace ActorRuntime.Processes;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
 using ActorRuntime.Servers;
 
