@@ -227,39 +227,4 @@ internal sealed partial class ActorProcess
         SetStatus(ActorStatus.Idle);
         Publish(ActorEventKind.Started);
     }
-
-    /// <summary>Counts one handled message, and reports it to the <c>actor.messages</c> counter when <paramref name="metered"/> (a batch reads that once).</summary>
-    internal void CountHandled(LoopState loop, bool metered)
-    {
-        Volatile.Write(ref loop.MessagesHandled, loop.MessagesHandled + 1);
-        if (metered)
-        {
-            System.Metrics.Messages.Add(1);
-        }
-    }
-
-    /// <summary>Counts (unless <paramref name="counted"/>) and, when <paramref name="timed"/>, times and reports a handled message.</summary>
-    internal void RecordHandled(bool timed, long start, long requestId, object message, bool counted = false)
-    {
-        if (!counted)
-        {
-            CountHandled(_loop!, System.Metrics.Messages.Enabled);
-        }
-
-        if (!timed)
-        {
-            return;
-        }
-
-        var elapsed = System.Time.GetElapsedTime(start);
-        var loop = _loop!;
-        loop.HandleTimes.Record(elapsed.Ticks);
-        loop.NextTimedAt = loop.MessagesHandled + (elapsed.Ticks >= SlowCallbackTicks ? 0 : SampleEvery - 1); // counted already
-        if (System.Metrics.HandleDuration.Enabled)
-        {
-            System.Metrics.HandleDuration.Record(elapsed.TotalSeconds);
-        }
-
-        Publish(ActorEventKind.MessageHandled, requestId, message, elapsed);
-    }
 }

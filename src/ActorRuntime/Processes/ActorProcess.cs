@@ -8,7 +8,7 @@ namespace ActorRuntime.Processes;
 /// <summary>
 /// One running actor: it takes messages into its mailbox, schedules itself, runs its loop and goes idle.
 /// Every field of the process is declared here. The loop is in <c>ActorProcess.Loop.cs</c>, exits and
-/// restarts in <c>ActorProcess.Exit.cs</c>, counters, snapshots and events in <c>ActorProcess.Reporting.cs</c>;
+/// restarts in <c>ActorProcess.Exit.cs</c>, counting, timing, snapshots and events in <c>ActorProcess.Reporting.cs</c>;
 /// running a callback and carrying out its decision is <see cref="CallbackInvoker"/>'s.
 /// </summary>
 /// <remarks>
