@@ -169,7 +169,7 @@ internal sealed partial class ActorProcess
             ValueTask pending;
             try
             {
-                pending = CallbackInvoker.StartTell(this, envelope);
+                pending = CallbackInvoker.StartTell(this, envelope.Kind, envelope.Message);
             }
             catch (Exception exception)
             {
