@@ -7,7 +7,7 @@ internal sealed partial class ActorProcess
     /// <summary>Without listeners, one fast callback in this many (plus the first of each turn) is timed for the handle-time stats.</summary>
     private const int SampleEvery = 256;
 
-    /// <summary>A callback at least this long is followed by a timed one: timing it costs under 3% of it.</summary>
+    /// <summary>A callback at least this long is followed by a timed one (bench/DECISIONS.md, 'Loop: sampled handle times').</summary>
     private static readonly long SlowCallbackTicks = TimeSpan.FromMicroseconds(2).Ticks;
 
     /// <summary>How <see cref="HandleBatch"/> stopped.</summary>
@@ -90,17 +90,16 @@ internal sealed partial class ActorProcess
     /// </summary>
     /// <remarks>
     /// <para>
-    /// The thread-static write and the status check happen once per batch, not per message: that took a
-    /// tell's cost on the loop's side from ~22 to ~11 ns (one actor draining a million queued tells), so the
-    /// loop no longer falls behind its senders. For the same reason a tell's callback is started here, in the
-    /// batch's own try (<see cref="CallbackInvoker.StartTell"/> is inlined; a method holding a try is not).
+    /// The thread-static write and the status check happen once per batch, not per message, and a tell's callback
+    /// is started here, in the batch's own try (<see cref="CallbackInvoker.StartTell"/> is inlined; a method holding
+    /// a try is not), so the loop keeps up with its senders (bench/DECISIONS.md, 'Loop: casts and infos in the batch loop').
     /// </para>
     /// <para>
     /// Reading the clock costs more than handling a tell, so while nobody listens (no event listener, no
     /// <c>actor.handle.duration</c> histogram) only a sample of callbacks is timed for
     /// <see cref="ActorInfo"/>'s handle-time figures: the first of each turn, every one after a callback
     /// that took <see cref="SlowCallbackTicks"/> or more, and otherwise one in <see cref="SampleEvery"/>
-    /// (timing one in 64 cost a flood of fast tells 1.4 ns of the ~11 each took on the loop's side).
+    /// (bench/DECISIONS.md, 'Loop: sampled handle times').
     /// Counters stay exact. Whether listeners, the histogram or the message counter want more than the count
     /// is read once per batch (at most <see cref="ActorSystemOptions.Throughput"/> messages): a listener that
     /// subscribes during a flood gets its <see cref="ActorEventKind.MessageHandled"/> events from the next batch on.

@@ -36,8 +36,8 @@ internal static class CallbackInvoker
     /// <summary>Starts <c>HandleCastAsync</c> or <c>HandleInfoAsync</c> for a tell.</summary>
     /// <remarks>
     /// Inlined into the loop's batch, which holds the try around it and counts and times a tell that completed
-    /// at once (it reads what those need once per batch): a tell costs the loop ~11 ns, and a method holding
-    /// the try is not inlined. A tell that throws goes to <see cref="CrashOnTell"/>, one that awaits to <see cref="AwaitTellAsync"/>.
+    /// at once (it reads what those need once per batch; bench/DECISIONS.md, 'Loop: casts and infos in the batch loop'),
+    /// and a method holding the try is not inlined. A tell that throws goes to <see cref="CrashOnTell"/>, one that awaits to <see cref="AwaitTellAsync"/>.
     /// It takes the kind and message, not the envelope: an envelope passed by reference is kept in memory, and its
     /// <c>Message</c> was then called rather than inlined, one call more per tell (seen in the JIT's listing).
     /// </remarks>
