@@ -18,6 +18,7 @@ internal sealed partial class ActorProcess
         }
 
         Interlocked.CompareExchange(ref _stopReason, reason, null);
+        Interlocked.Exchange(ref _interrupt, 1);
         Schedule();
         return exited.Task;
     }
@@ -38,9 +39,16 @@ internal sealed partial class ActorProcess
             return await ExitAsync(final, exception, skipTerminate: duringInit);
         }
 
+        await RestartCoreAsync(reason, exception, runTerminate: !duringInit);
+        return true;
+    }
+
+    /// <summary>Fails every waiting caller and drops the mailbox, runs TerminateAsync if asked, and has InitAsync run next.</summary>
+    private async ValueTask RestartCoreAsync(string reason, Exception? exception, bool runTerminate)
+    {
         SetStatus(ActorStatus.Restarting);
         FailWaitingCallers(reason, exception, close: false);
-        if (!duringInit)
+        if (runTerminate)
         {
             await CallbackInvoker.RunTerminateAsync(this, reason);
         }
@@ -49,7 +57,6 @@ internal sealed partial class ActorProcess
         System.Metrics.Restarts.Add(1);
         Publish(ActorEventKind.Restarted, reason: reason);
         _needsInit = true;
-        return true;
     }
 
     /// <summary>Ends the actor for good: frees its pid, fails every waiting caller at once, then runs TerminateAsync.</summary>
@@ -68,6 +75,7 @@ internal sealed partial class ActorProcess
         SetStatus(ActorStatus.Stopped);
         Publish(ActorEventKind.Stopped, reason: reason);
         Interlocked.Exchange(ref _exited, ExitedSentinel)?.TrySetResult();
+        AbandonOperatorRequests();
         return false;
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class ActorProcess
         /// <summary>The mailbox is empty.</summary>
         Empty,
 
-        /// <summary>The budget is spent, a stop was requested, or a restart needs InitAsync first.</summary>
+        /// <summary>The budget is spent, a stop or operator request waits, or a restart needs InitAsync first.</summary>
         Yield,
 
         /// <summary>A callback awaits; the loop continues when it completes.</summary>
@@ -44,6 +44,16 @@ internal sealed partial class ActorProcess
             if (_needsInit)
             {
                 if (!await CallbackInvoker.RunInitAsync(this))
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (Volatile.Read(ref _interrupt) != 0)
+            {
+                if (!await RunOperatorRequestsAsync())
                 {
                     return;
                 }
@@ -114,9 +124,9 @@ internal sealed partial class ActorProcess
         t_handling = this; // cleared by EndBatch, before the loop can await
         while (turn.Budget > 0)
         {
-            if (Volatile.Read(ref _stopReason) is not null)
+            if (Volatile.Read(ref _interrupt) != 0)
             {
-                return EndBatch(BatchEnd.Yield);
+                return EndBatch(BatchEnd.Yield); // a stop or an operator request: RunAsync sees to it
             }
 
             var envelope = _mailbox.Take();
@@ -215,7 +225,7 @@ internal sealed partial class ActorProcess
 
         SetStatus(ActorStatus.Idle);
         Interlocked.Exchange(ref _scheduled, 0);
-        return (_mailbox.IsEmpty && Volatile.Read(ref _stopReason) is null)
+        return (_mailbox.IsEmpty && Volatile.Read(ref _interrupt) == 0)
             || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0; // idle, or another thread has scheduled the loop again
     }
 

@@ -64,12 +64,21 @@ internal sealed partial class ActorProcess
                 System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "queued"));
                 kind = ActorEventKind.CallTimedOut;
                 break;
+            case CallOutcome.TimedOutWhileHandling:
+                Interlocked.Increment(ref CountersForCalls.TimeoutsWhileHandling);
+                System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "handling"));
+                kind = ActorEventKind.CallTimedOut;
+                break;
             case CallOutcome.TimedOutWhileDeferred:
                 Interlocked.Increment(ref CountersForCalls.TimeoutsWhileDeferred);
                 System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "deferred"));
                 kind = ActorEventKind.CallTimedOut;
                 break;
             case CallOutcome.Canceled:
+                kind = ActorEventKind.CallCanceled;
+                break;
+            case CallOutcome.CancelledByOperator:
+                Interlocked.Increment(ref CountersForCalls.CancelledByOperator);
                 kind = ActorEventKind.CallCanceled;
                 break;
             case CallOutcome.ActorExited:
@@ -124,12 +133,16 @@ internal sealed partial class ActorProcess
             MessagesHandled = _loop is { } loop ? Volatile.Read(ref loop.MessagesHandled) : 0,
             Calls = Volatile.Read(ref counters.Calls),
             Replies = Volatile.Read(ref counters.Replies),
-            Timeouts = Volatile.Read(ref counters.TimeoutsWhileQueued) + Volatile.Read(ref counters.TimeoutsWhileDeferred),
+            Timeouts = Volatile.Read(ref counters.TimeoutsWhileQueued) + Volatile.Read(ref counters.TimeoutsWhileHandling)
+                + Volatile.Read(ref counters.TimeoutsWhileDeferred),
             TimeoutsWhileQueued = Volatile.Read(ref counters.TimeoutsWhileQueued),
+            TimeoutsWhileHandling = Volatile.Read(ref counters.TimeoutsWhileHandling),
             TimeoutsWhileDeferred = Volatile.Read(ref counters.TimeoutsWhileDeferred),
             LateReplies = Volatile.Read(ref counters.LateReplies),
             Expired = Volatile.Read(ref _expired),
             CallsFailed = Volatile.Read(ref counters.Failed),
+            CallsCancelledByOperator = Volatile.Read(ref counters.CancelledByOperator),
+            MessagesFlushed = Volatile.Read(ref _flushed),
             Rejected = Volatile.Read(ref counters.Rejected),
             Crashes = Volatile.Read(ref _crashes),
             Restarts = Volatile.Read(ref _restarts),

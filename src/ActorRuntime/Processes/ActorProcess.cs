@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
@@ -8,7 +9,8 @@ namespace ActorRuntime.Processes;
 /// <summary>
 /// One running actor: it takes messages into its mailbox, schedules itself, runs its loop and goes idle.
 /// Every field of the process is declared here. The loop is in <c>ActorProcess.Loop.cs</c>, exits and
-/// restarts in <c>ActorProcess.Exit.cs</c>, counting, timing, snapshots and events in <c>ActorProcess.Reporting.cs</c>;
+/// restarts in <c>ActorProcess.Exit.cs</c>, counting, timing, snapshots and events in <c>ActorProcess.Reporting.cs</c>,
+/// operator actions in <c>ActorProcess.Operator.cs</c>;
 /// running a callback and carrying out its decision is <see cref="CallbackInvoker"/>'s.
 /// </summary>
 /// <remarks>
@@ -30,6 +32,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     // Scheduling: any thread.
     private int _scheduled;
     private int _status = (int)ActorStatus.Starting;
+    private int _interrupt; // nonzero while a stop or an operator request waits: the one field the batch reads per message
 
     // Written by the loop only (read anywhere for snapshots). What it writes per message is in LoopState.
     private bool _needsInit = true;
@@ -40,10 +43,12 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
     private long _restarts;
     private string? _lastCrashReason;
     private RestartIntensity? _intensity;
+    private long _flushed; // messages dropped by FlushMailboxAsync
 
     // Written from other threads.
     private CallCounters? _callCounters; // callers', repliers' and timers': see CallCounters for why it is apart
     private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
+    private ConcurrentQueue<OperatorRequest>? _requests; // created by the first operator request; run by the loop between messages
 
     // Exit: a stop request from any thread; the record and the sentinel from the loop as it exits.
     private string? _stopReason;

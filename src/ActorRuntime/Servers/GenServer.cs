@@ -138,6 +138,9 @@ public abstract class GenServer<TState> : IGenServer
 
     ValueTask IGenServer.RunTerminateAsync(string reason) => TerminateAsync(reason, _state);
 
+    IReadOnlyList<KeyValuePair<string, string>>? IGenServer.RunDescribeState() =>
+        this is IDescribeState<TState> describing ? describing.DescribeState(_state) : null;
+
     /// <summary>Keeps the result's state; the decision goes back to the invoker.</summary>
     private CallDecision ToDecision(CallResult<TState> result)
     {

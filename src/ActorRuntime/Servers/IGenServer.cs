@@ -30,4 +30,7 @@ public interface IGenServer
 
     /// <summary>Runs <c>TerminateAsync</c> with the last state.</summary>
     internal ValueTask RunTerminateAsync(string reason);
+
+    /// <summary>The server's <see cref="IDescribeState{TState}"/> view of its state; null when it does not opt in. On the loop, between messages.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>>? RunDescribeState();
 }
