@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace E2E.Infrastructure;
+
+/// <summary>
+/// One of the repository's web apps (a Dashboard node, the gateway) run from its build output as a separate
+/// process on a fixed loopback address, logging JSON lines to the console so a test can read them back.
+/// It can be killed (SIGKILL) and started again on the same address.
+/// </summary>
+/// <param name="name">What to call it in messages, e.g. <c>node-a</c>.</param>
+/// <param name="baseAddress">Where it listens (see <see cref="NewLoopbackAddress"/>), the same across restarts.</param>
+/// <param name="project">The project folder under the repository root, e.g. <c>src/Dashboard</c>.</param>
+/// <param name="arguments">Settings after <c>--urls</c>, e.g. <c>--Dashboard:NodeName=node-a</c>.</param>
+/// <param name="environment">The hosting environment (<c>ASPNETCORE_ENVIRONMENT</c>).</param>
+/// <param name="healthPath">A path that answers 200 once the app is up.</param>
+public sealed class ServerProcess(string name, Uri baseAddress, string project, IReadOnlyList<string> arguments, string environment, string healthPath = "healthz") : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly List<string> _previousOutput = [];
+    private ChildProcess? _process;
+
+    /// <summary>What the tests call it.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>Its address, e.g. <c>http://127.0.0.1:40123/</c>, the same across restarts.</summary>
+    public Uri BaseAddress { get; } = baseAddress;
+
+    /// <summary>Whether the process is running.</summary>
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The process id of the current run.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException($"{Name} was never started.");
+
+    /// <summary>Everything it wrote, over all its runs.</summary>
+    public string Output => string.Concat(_previousOutput) + (_process?.Output ?? "");
+
+    /// <summary>An address on a free loopback port, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
+    public static Uri NewLoopbackAddress() => new($"http://127.0.0.1:{FreePort.OnLoopback()}/");
+
+    /// <summary>
+    /// The build output of <paramref name="project"/> in the configuration the tests were built in: the tests run
+    /// from <c>tests/E2E/bin/&lt;Configuration&gt;/&lt;tfm&gt;/</c>, the app sits at the same place under its project.
+    /// </summary>
+    public static string BuildOutput(string project) =>
+        Path.Combine(RepositoryRoot.Path, project, Path.GetRelativePath(Path.Combine(RepositoryRoot.Path, "tests", "E2E"), AppContext.BaseDirectory));
+
+    /// <summary>Starts the app and waits until <c>healthPath</c> answers 200.</summary>
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException($"{Name} is already running.");
+        }
+
+        if (_process is not null)
+        {
+            _previousOutput.Add(_process.Output);
+            await _process.DisposeAsync();
+        }
+
+        var folder = BuildOutput(project);
+        var dll = Path.Combine(folder, Path.GetFileName(project) + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is missing: build the tests (tests/E2E references {project}).", dll);
+        }
+
+        _process = ChildProcess.StartDotnet(
+            [dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--Logging:Console:FormatterName=json", .. arguments],
+            workingDirectory: folder,
+            environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment });
+        await _process.WaitUntilHealthyAsync(new Uri(BaseAddress, healthPath), StartTimeout, Name);
+    }
+
+    /// <summary>Kills the process with SIGKILL: no shutdown code runs, as when a machine dies.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.KillAsync();
+        }
+    }
+
+    /// <summary>
+    /// Log entries at Error or above that carry an exception, and any "Unhandled exception" the runtime printed:
+    /// what an unhandled exception in a request, a circuit or a background service leaves in the log.
+    /// </summary>
+    public IReadOnlyList<string> Failures()
+    {
+        var failures = new List<string>();
+        foreach (var line in Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!line.StartsWith('{'))
+            {
+                if (line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase))
+                {
+                    failures.Add(line);
+                }
+
+                continue;
+            }
+
+            using var entry = JsonDocument.Parse(line);
+            var root = entry.RootElement;
+            var level = root.TryGetProperty("LogLevel", out var value) ? value.GetString() : null;
+            var hasException = root.TryGetProperty("Exception", out var exception) && exception.GetString() is { Length: > 0 };
+            if (level is "Error" or "Critical" && hasException)
+            {
+                failures.Add(line);
+            }
+        }
+
+        return failures;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}
