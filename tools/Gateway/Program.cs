@@ -22,6 +22,3 @@ app.Lifetime.ApplicationStarted.Register(() => app.Logger.Forwarding(app.Urls, o
 
 await app.RunAsync();
 return 0;
-
-/// <summary>The entry point, visible so that tests can host the gateway in-process.</summary>
-public partial class Program;

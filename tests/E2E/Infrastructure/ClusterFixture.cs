@@ -127,10 +127,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         Directory.Delete(_keyDirectories, recursive: true);
     }
 
+    // Each node also gets its own HOME, so not even ASP.NET Core's default key ring (~/.aspnet/DataProtection-Keys) is shared.
     private ServerProcess Node(string name)
     {
         var address = ServerProcess.NewLoopbackAddress();
-        return new ServerProcess(name, address, "src/Dashboard", NodeSettings(name, address, Path.Combine(_keyDirectories, name)), environment: "Development");
+        var home = Directory.CreateDirectory(Path.Combine(_keyDirectories, name, "home")).FullName;
+        return new ServerProcess(
+            name, address, "src/Dashboard", NodeSettings(name, address, Path.Combine(_keyDirectories, name, "keys")), environment: "Development", home: home);
     }
 
     // Development, as in the other E2E fixtures: the admin cookie is Secure outside Development, and the cluster runs on plain HTTP.

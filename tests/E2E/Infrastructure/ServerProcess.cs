@@ -13,7 +13,8 @@ namespace E2E.Infrastructure;
 /// <param name="arguments">Settings after <c>--urls</c>, e.g. <c>--Dashboard:NodeName=node-a</c>.</param>
 /// <param name="environment">The hosting environment (<c>ASPNETCORE_ENVIRONMENT</c>).</param>
 /// <param name="healthPath">A path that answers 200 once the app is up.</param>
-public sealed class ServerProcess(string name, Uri baseAddress, string project, IReadOnlyList<string> arguments, string environment, string healthPath = "healthz") : IAsyncDisposable
+/// <param name="home">The process's <c>HOME</c> (where ASP.NET Core keeps its default key ring); by default the test's.</param>
+public sealed class ServerProcess(string name, Uri baseAddress, string project, IReadOnlyList<string> arguments, string environment, string healthPath = "healthz", string? home = null) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -66,10 +67,16 @@ public sealed class ServerProcess(string name, Uri baseAddress, string project, 
             throw new FileNotFoundException($"{dll} is missing: build the tests (tests/E2E references {project}).", dll);
         }
 
+        var variables = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment };
+        if (home is not null)
+        {
+            variables["HOME"] = home;
+        }
+
         _process = ChildProcess.StartDotnet(
             [dll, "--urls", BaseAddress.ToString().TrimEnd('/'), "--Logging:Console:FormatterName=json", .. arguments],
             workingDirectory: folder,
-            environment: new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = environment });
+            environment: variables);
         await _process.WaitUntilHealthyAsync(new Uri(BaseAddress, healthPath), StartTimeout, Name);
     }
 
