@@ -35,7 +35,9 @@ public sealed class ClusterOverview
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RemoteNode> _remote = new(StringComparer.Ordinal);
     private readonly Dictionary<(OverviewColumn, bool, string), (long Generation, long At, ClusterRow[] Rows)> _sorted = [];
+    private readonly TotalsHistory _history;
     private long _generation;
+    private long _sampledAt;
     private volatile bool _degraded;
 
     /// <summary>Merges <paramref name="local"/> with the other nodes' rows when <paramref name="redis"/> is enabled.</summary>
@@ -55,6 +57,8 @@ public sealed class ClusterOverview
         _options = options.Value;
         _time = time;
         Clustered = redis.Value.Enabled;
+        _history = new TotalsHistory(local.Options.HistoryPoints);
+        _sampledAt = time.GetTimestamp();
     }
 
     /// <summary>Whether Redis is configured (several nodes); false: this node's overview only, as without scale-out.</summary>
@@ -128,7 +132,24 @@ public sealed class ClusterOverview
         }
     }
 
+    /// <summary>The totals charts: of the whole cluster while it is in view, else this node's.</summary>
+    public TotalsHistory History => ShowsRemote ? _history : _local.History;
+
     private bool ShowsRemote => Clustered && !_degraded;
+
+    /// <summary>Adds a point to the cluster's charts when <see cref="OverviewOptions.SampleInterval"/> has passed (called by the cluster loop).</summary>
+    internal void SampleIfDue()
+    {
+        var now = _time.GetTimestamp();
+        if (_time.GetElapsedTime(_sampledAt, now) < _local.Options.SampleInterval)
+        {
+            return;
+        }
+
+        _sampledAt = now;
+        var totals = Totals;
+        _history.Add(new TotalsSample(totals.LiveActors, totals.CallsPerSecond, totals.QueueDepth, totals.TimeoutsPerSecond));
+    }
 
     /// <summary>The registration of <paramref name="node"/> when it is in view (this node included), else null.</summary>
     public NodeInfo? FindNode(string node) => Nodes.FirstOrDefault(summary => summary.Info.Name == node)?.Info;

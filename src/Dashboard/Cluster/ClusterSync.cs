@@ -50,6 +50,8 @@ public sealed partial class ClusterSync(
             {
                 Log.Restored(logger, Endpoint);
             }
+
+            view.SampleIfDue();
         }
         catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
