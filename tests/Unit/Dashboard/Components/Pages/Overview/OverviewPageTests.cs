@@ -9,16 +9,20 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Unit.Dashboard.Cluster;
 using Unit.Dashboard.Overview;
 
 namespace Unit.Dashboard.Components.Pages.Overview;
 
 public sealed class OverviewPageTests : DashboardTestContext, IAsyncLifetime
 {
-    private readonly OverviewNode _node = new(maxActors: 500);
+    private readonly ClusterNode _cluster = new("node-a", store: null, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxActors: 500);
+
+    private readonly OverviewNode _node;
 
     public OverviewPageTests()
     {
+        _node = _cluster.Node;
         Services.AddSingleton<TimeProvider>(_node.Time);
         Services.AddSingleton(_node.Service);
         Services.AddLogging();
@@ -28,6 +32,7 @@ public sealed class OverviewPageTests : DashboardTestContext, IAsyncLifetime
         Services.AddSingleton(_node.Directory);
         Services.AddSingleton<ActorSessionFactory>();
         Services.AddSingleton<VirtualUserService>();
+        Services.AddSingleton(_cluster.Cluster);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -46,7 +51,10 @@ public sealed class OverviewPageTests : DashboardTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal([Text(deep), Text(idle)], Pids(cut)));
         Assert.Equal("2 / 500", cut.Find("[data-testid=overview-actor-count]").TextContent);
         Assert.Equal("4", cut.Find("[data-testid=overview-queue-depth]").TextContent);
-        Assert.Equal($"actors/{deep.Id}", cut.Find("[data-testid=overview-pid]").GetAttribute("href"));
+        Assert.Equal($"actors/{deep.Id}?node=node-a", cut.Find("[data-testid=overview-pid]").GetAttribute("href"));
+        Assert.All(cut.FindAll("[data-testid=overview-row]"), cell => Assert.Equal("node-a", cell.GetAttribute("data-node")));
+        Assert.Empty(cut.FindAll("[data-testid=cluster-nodes]")); // a single node has no node panel
+        Assert.Empty(cut.FindAll("[data-testid=cluster-degraded]"));
     }
 
     [Fact]
