@@ -100,8 +100,11 @@ public sealed class ClusterFixture : IAsyncLifetime
     public void AssertNoUnhandledExceptions()
     {
         var failures = Nodes.Append(Gateway).SelectMany(server => server.Failures().Select(line => $"{server.Name}: {line}")).ToList();
-        Assert.True(failures.Count == 0, "Unhandled exceptions in the cluster's logs:\n" + string.Join("\n", failures));
+        Assert.True(failures.Count == 0, $"Unhandled exceptions in the cluster's logs (all of them end up in {LogDirectory}):\n" + string.Join("\n", failures));
     }
+
+    /// <summary>Where <see cref="DisposeAsync"/> leaves each process's log (<c>node-a.log</c>, …), for a failed run.</summary>
+    public static string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), "dashboard-cluster-e2e-logs");
 
     public async Task DisposeAsync()
     {
@@ -111,11 +114,13 @@ public sealed class ClusterFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        Directory.CreateDirectory(LogDirectory);
         foreach (var server in new[] { Gateway, NodeA, NodeB })
         {
             if (server is not null)
             {
                 await server.DisposeAsync();
+                await File.WriteAllTextAsync(Path.Combine(LogDirectory, server.Name + ".log"), server.Output);
             }
         }
 
