@@ -50,7 +50,7 @@ const { chromium } = require(process.env.PLAYWRIGHT_PACKAGE);
       await tab.waitForSelector('[data-testid=app-shell][data-interactive=true]');
       await tab.getByTestId('btn-request').click();
     }
-    const admin = await browser.newContext({ baseURL: process.env.NODE_A, viewport: { width: 1400, height: 900 } });
+    const admin = await browser.newContext({ baseURL: process.env.NODE_A, viewport: { width: 1920, height: 1000 } });
     const overview = await admin.newPage();
     await overview.goto('/login?returnUrl=%2Foverview');
     await overview.getByTestId('login-password').fill(process.env.DASHBOARD_ADMIN_PASSWORD);
