@@ -7,8 +7,9 @@
 #
 # Ports (environment): GATEWAY_PORT (5100), FIRST_NODE_PORT (5101, then 5102, …), REDIS_PORT (6390).
 # CONFIGURATION (Release) is the build that runs; DASHBOARD_ADMIN_PASSWORD, when set, replaces the generated password.
-# The nodes run in the Development environment: outside it the admin cookie is Secure-only, and this cluster
-# speaks plain HTTP on loopback. Everything binds 127.0.0.1 only.
+# The nodes run in the DASHBOARD_ENVIRONMENT (Development): outside Development the admin cookie is Secure-only, and
+# this cluster speaks plain HTTP on loopback (tools/LoadSim/run-cluster.sh uses Production: hub clients need no
+# cookie). Everything binds 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -43,6 +44,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-5100}
 FIRST_NODE_PORT=${FIRST_NODE_PORT:-5101}
 REDIS_PORT=${REDIS_PORT:-6390}
 CONFIGURATION=${CONFIGURATION:-Release}
+ENVIRONMENT=${DASHBOARD_ENVIRONMENT:-Development}
 PASSWORD=${DASHBOARD_ADMIN_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
 
 # --- redis-server ---------------------------------------------------------------------------------
@@ -113,7 +115,7 @@ for ((i = 0; i < NODES; i++)); do
   port=$((FIRST_NODE_PORT + i))
   url="http://127.0.0.1:$port"
   # Run from the build output, so the node finds its appsettings.json and static web assets.
-  start "$name" env -C "$dashboard_bin" ASPNETCORE_ENVIRONMENT=Development dotnet Dashboard.dll \
+  start "$name" env -C "$dashboard_bin" ASPNETCORE_ENVIRONMENT="$ENVIRONMENT" dotnet Dashboard.dll \
     --urls "$url" \
     --Redis:Configuration="127.0.0.1:$REDIS_PORT" \
     --Dashboard:NodeName="$name" \
@@ -122,10 +124,11 @@ for ((i = 0; i < NODES; i++)); do
     --Dashboard:ForwardedHeaders:KnownProxies:0=127.0.0.1 \
     --Dashboard:AdminPassword="$PASSWORD"
   gateway_args+=("--Gateway:Nodes:$i=$url")
-  names+=("$name $url")
+  names+=("$name $url pid ${children[-1]}")
 done
 
 start gateway dotnet "tools/Gateway/bin/$CONFIGURATION/net10.0/Gateway.dll" --urls "http://127.0.0.1:$GATEWAY_PORT" "${gateway_args[@]}"
+gateway_pid=${children[-1]}
 
 for ((i = 0; i < NODES; i++)); do
   wait_for "node-${letters[$i]}" curl -fs "http://127.0.0.1:$((FIRST_NODE_PORT + i))/healthz"
@@ -134,13 +137,14 @@ wait_for gateway curl -fs "http://127.0.0.1:$GATEWAY_PORT/gateway/status"
 
 cat <<EOF
 
-  Gateway (open this)   http://127.0.0.1:$GATEWAY_PORT        operator view: http://127.0.0.1:$GATEWAY_PORT/overview
-$(for entry in "${names[@]}"; do printf '  %-21s %s\n' ${entry}; done)
+  Gateway (open this)   http://127.0.0.1:$GATEWAY_PORT   pid $gateway_pid   operator view: http://127.0.0.1:$GATEWAY_PORT/overview
+$(for entry in "${names[@]}"; do printf '  %-21s %s   %s %s\n' ${entry}; done)
   Redis                 127.0.0.1:$REDIS_PORT
   Gateway's view        http://127.0.0.1:$GATEWAY_PORT/gateway/status
   Admin password        $PASSWORD
   Logs                  $RUN_DIR
 
+  $ENVIRONMENT environment, $CONFIGURATION build. Try a node failure: kill -9 <a node's pid>.
   Ctrl-C stops everything.
 EOF
 
