@@ -98,12 +98,5 @@ public sealed class ClusterOverviewPageTests : DashboardTestContext, IAsyncLifet
         await _b.DisposeAsync();
     }
 
-    private async Task ConvergeAsync()
-    {
-        await _b.TickAsync();
-        await _a.TickAsync();
-        await _b.TickAsync();
-        await _a.TickAsync();
-        _time.Advance(_a.Node.Options.RefreshInterval);
-    }
+    private Task ConvergeAsync() => ClusterNode.ConvergeAsync(_a, _b);
 }
