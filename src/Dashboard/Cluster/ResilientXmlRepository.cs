@@ -88,7 +88,10 @@ public sealed partial class ResilientXmlRepository : IXmlRepository
         }
     }
 
-    /// <summary>Writes the keys created during an outage; called when Redis answers again.</summary>
+    /// <summary>
+    /// Called when Redis answers again: writes the keys created during the outage, and writes back the keys this node
+    /// knows but Redis lost (a Redis restarted without persistence), so that nodes started later can read them.
+    /// </summary>
     public void SaveUnsavedNow()
     {
         lock (_lock)
@@ -101,6 +104,18 @@ public sealed partial class ResilientXmlRepository : IXmlRepository
             try
             {
                 SaveUnsaved();
+                var stored = _inner.GetAllElements().Select(KeyId).ToHashSet();
+                var written = 0;
+                foreach (var element in _lastRead.Where(element => !stored.Contains(KeyId(element))))
+                {
+                    _inner.StoreElement(element, "key-" + KeyId(element));
+                    written++;
+                }
+
+                if (written > 0)
+                {
+                    Log.Healed(_logger, written);
+                }
             }
             catch (Exception error)
             {
@@ -108,6 +123,8 @@ public sealed partial class ResilientXmlRepository : IXmlRepository
             }
         }
     }
+
+    private static string KeyId(XElement element) => element.Attribute("id")?.Value ?? element.ToString(SaveOptions.DisableFormatting);
 
     private void SaveUnsaved()
     {
@@ -124,6 +141,9 @@ public sealed partial class ResilientXmlRepository : IXmlRepository
     {
         [LoggerMessage(EventId = 1711, Level = LogLevel.Debug, Message = "Could not read the Data Protection key ring from Redis ({Reason}); using the keys read before.")]
         public static partial void ReadFailed(ILogger logger, string reason);
+
+        [LoggerMessage(EventId = 1713, Level = LogLevel.Information, Message = "Redis answers again; wrote back {Count} Data Protection key(s) it had lost.")]
+        public static partial void Healed(ILogger logger, int count);
 
         [LoggerMessage(EventId = 1712, Level = LogLevel.Information, Message = "Could not write a Data Protection key to Redis ({Reason}); it is kept on this node and written when Redis answers.")]
         public static partial void WriteFailed(ILogger logger, string reason);

@@ -65,6 +65,19 @@ internal sealed class ClusterNode : IAsyncDisposable
         return Sync!.TickAsync();
     }
 
+    /// <summary>
+    /// Enough ticks for two nodes to know each other (B registers, A reads B, B reads A, A again), then one refresh
+    /// interval, so that the sorted views are rebuilt.
+    /// </summary>
+    public static async Task ConvergeAsync(ClusterNode a, ClusterNode b)
+    {
+        await b.TickAsync();
+        await a.TickAsync();
+        await b.TickAsync();
+        await a.TickAsync();
+        ((FakeTimeProvider)a.Node.Time).Advance(a.Node.Options.RefreshInterval);
+    }
+
     public ValueTask DisposeAsync() => Node.DisposeAsync();
 }
 

@@ -206,13 +206,5 @@ public sealed class ClusterOverviewTests : IAsyncLifetime
         await _b.DisposeAsync();
     }
 
-    /// <summary>Enough ticks for each node to know the other (B registers, A reads B, B reads A); then the sort caches expire.</summary>
-    private async Task ConvergeAsync()
-    {
-        await _b.TickAsync();
-        await _a.TickAsync();
-        await _b.TickAsync();
-        await _a.TickAsync();
-        _time.Advance(_a.Node.Options.RefreshInterval);
-    }
+    private Task ConvergeAsync() => ClusterNode.ConvergeAsync(_a, _b);
 }
