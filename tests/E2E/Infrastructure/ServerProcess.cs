@@ -90,35 +90,43 @@ public sealed class ServerProcess(string name, Uri baseAddress, string project, 
     }
 
     /// <summary>
-    /// Log entries at Error or above that carry an exception, and any "Unhandled exception" the runtime printed:
-    /// what an unhandled exception in a request, a circuit or a background service leaves in the log.
+    /// Log entries at Error or above that carry an exception, and any "Unhandled exception" the runtime printed, over
+    /// all runs: what an unhandled exception in a request, a circuit or a background service leaves in the log.
     /// </summary>
-    public IReadOnlyList<string> Failures()
+    public IReadOnlyList<string> Failures() =>
+    [
+        .. Lines(Output).Where(line => !line.StartsWith('{') && line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase)),
+        .. Entries(Output).Where(entry => entry.Level is "Error" or "Critical" && entry.Exception is { Length: > 0 }).Select(entry => entry.Line),
+    ];
+
+    /// <summary>The log entries of the current run (since the last <see cref="StartAsync"/>), oldest first.</summary>
+    public IReadOnlyList<LogEntry> EntriesOfThisRun() => Entries(_process?.Output ?? "");
+
+    /// <summary>One JSON console log entry.</summary>
+    /// <param name="Level">e.g. <c>Warning</c>.</param>
+    /// <param name="Category">The logger's category, e.g. <c>Dashboard.Cluster.ClusterSync</c>.</param>
+    /// <param name="EventId">The event id.</param>
+    /// <param name="Message">The formatted message.</param>
+    /// <param name="Exception">The exception's text, if any.</param>
+    /// <param name="Line">The whole line, for messages.</param>
+    public sealed record LogEntry(string? Level, string? Category, int EventId, string? Message, string? Exception, string Line);
+
+    private static string[] Lines(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static List<LogEntry> Entries(string output)
     {
-        var failures = new List<string>();
-        foreach (var line in Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var entries = new List<LogEntry>();
+        foreach (var line in Lines(output).Where(line => line.StartsWith('{')))
         {
-            if (!line.StartsWith('{'))
-            {
-                if (line.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase))
-                {
-                    failures.Add(line);
-                }
-
-                continue;
-            }
-
             using var entry = JsonDocument.Parse(line);
             var root = entry.RootElement;
-            var level = root.TryGetProperty("LogLevel", out var value) ? value.GetString() : null;
-            var hasException = root.TryGetProperty("Exception", out var exception) && exception.GetString() is { Length: > 0 };
-            if (level is "Error" or "Critical" && hasException)
-            {
-                failures.Add(line);
-            }
+            string? Text(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            var eventId = root.TryGetProperty("EventId", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt32() : 0;
+            entries.Add(new LogEntry(Text("LogLevel"), Text("Category"), eventId, Text("Message"), Text("Exception"), line));
         }
 
-        return failures;
+        return entries;
     }
 
     public async ValueTask DisposeAsync()
