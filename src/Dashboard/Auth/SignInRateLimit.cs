@@ -31,9 +31,10 @@ public static class SignInRateLimit
             }
 
             var settings = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
-            if (context.RequestServices.GetService<IClusterStore>() is { } store)
+            if (context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled)
             {
                 // Several nodes: one count per client IP for the whole cluster (see SharedSignInLimiter).
+                var store = context.RequestServices.GetRequiredService<IClusterStore>();
                 var time = context.RequestServices.GetRequiredService<TimeProvider>();
                 return RateLimitPartition.Get(AdminSignIn.ClientAddress(context), client => new SharedSignInLimiter(client, store, settings, time));
             }
