@@ -1,3 +1,4 @@
+using Dashboard.Cluster;
 using Dashboard.Components;
 
 namespace Dashboard.Extensions;
@@ -9,7 +10,8 @@ public static class WebApplicationExtensions
     public const string HealthPath = "/healthz";
 
     /// <summary>
-    /// Adds the middleware and maps the endpoints: static assets, <see cref="HealthPath"/> and the Blazor app.
+    /// Adds the middleware and maps the endpoints: forwarded headers from known proxies, static assets,
+    /// <see cref="HealthPath"/>, the peer drill-down endpoint of the cluster and the Blazor app.
     /// </summary>
     /// <remarks>
     /// There is no HTTPS redirection and no HSTS: the app serves plain HTTP on loopback (or on port 8080
@@ -17,6 +19,7 @@ public static class WebApplicationExtensions
     /// </remarks>
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
+        app.UseForwardedHeadersFromKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -30,6 +33,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks(HealthPath, ObservabilityExtensions.Liveness);
         app.MapObservability();
         app.MapAdminSignOut();
+        app.MapPeerActors();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapHeartbeatHub();

@@ -128,17 +128,61 @@ public sealed record TelemetryDto
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>One actor of <see cref="OverviewDto.Busiest"/>.</summary>
+/// <summary>One actor of <see cref="OverviewDto.Busiest"/>; (<see cref="Node"/>, <see cref="Pid"/>) names it in the cluster.</summary>
 public sealed record OverviewRowDto(
-    string Pid, string Owner, string Status, int QueueDepth, int DeferredCalls, int ExternalInFlight, long Timeouts, long LateReplies, long Crashes);
+    string Pid, string Owner, string Status, int QueueDepth, int DeferredCalls, int ExternalInFlight, long Timeouts, long LateReplies, long Crashes,
+    string Node = "");
 
-/// <summary>The node at one moment, as <c>StreamOverview(top)</c> sends it (admins only).</summary>
-public sealed record OverviewDto
+/// <summary>One node of <see cref="OverviewDto.Nodes"/>.</summary>
+public sealed record OverviewNodeDto
 {
-    /// <summary>Actors alive on the node.</summary>
+    /// <summary>The node's name (<c>Dashboard:NodeName</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Its URL for other nodes.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>Actors alive on it.</summary>
     public int LiveActors { get; init; }
 
-    /// <summary>The node's limit (<c>Dashboard:MaxActors</c>).</summary>
+    /// <summary>Its <c>Dashboard:MaxActors</c>.</summary>
+    public int MaxActors { get; init; }
+
+    /// <summary>Messages waiting in its mailboxes.</summary>
+    public long QueueDepth { get; init; }
+
+    /// <summary>Calls started per second on it.</summary>
+    public double CallsPerSecond { get; init; }
+
+    /// <summary>Its process CPU use, percent of all cores.</summary>
+    public double CpuPercent { get; init; }
+
+    /// <summary>Its working set in bytes.</summary>
+    public long MemoryBytes { get; init; }
+
+    /// <summary>When its figures last arrived.</summary>
+    public DateTimeOffset LastSeen { get; init; }
+}
+
+/// <summary>
+/// The cluster (with Redis; else the node) at one moment, as <c>StreamOverview(top)</c> sends it (admins only). The
+/// figures add up every node in <see cref="Nodes"/>; while <see cref="Degraded"/> that is this node alone.
+/// </summary>
+public sealed record OverviewDto
+{
+    /// <summary>The node that answered (the hub connection's node).</summary>
+    public string Node { get; init; } = "";
+
+    /// <summary>True when Redis is configured but unreachable: the figures are this node's only.</summary>
+    public bool Degraded { get; init; }
+
+    /// <summary>The nodes counted, the answering node first.</summary>
+    public IReadOnlyList<OverviewNodeDto> Nodes { get; init; } = [];
+
+    /// <summary>Actors alive on every node counted.</summary>
+    public int LiveActors { get; init; }
+
+    /// <summary>The sum of the nodes' limits (<c>Dashboard:MaxActors</c>).</summary>
     public int MaxActors { get; init; }
 
     /// <summary>Live actors owned by browser tabs.</summary>
@@ -159,7 +203,7 @@ public sealed record OverviewDto
     /// <summary>Calls timed out per second on the node.</summary>
     public double TimeoutsPerSecond { get; init; }
 
-    /// <summary>The <c>top</c> actors with the deepest mailboxes, deepest first.</summary>
+    /// <summary>The <c>top</c> actors with the deepest mailboxes over every node counted, deepest first.</summary>
     public IReadOnlyList<OverviewRowDto> Busiest { get; init; } = [];
 
     /// <summary>When the snapshot was taken.</summary>

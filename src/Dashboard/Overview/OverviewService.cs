@@ -174,6 +174,18 @@ public sealed class OverviewService : IActorEventListener, IDisposable
         return new OverviewSlice(rows, sorted.Length);
     }
 
+    /// <summary>Every row as of the last refresh, in no particular order (what the cluster publishes and merges).</summary>
+    public IReadOnlyList<OverviewRow> Snapshot()
+    {
+        lock (_queryLock)
+        {
+            return CurrentRows();
+        }
+    }
+
+    /// <summary>The row re-read now (a stopped actor comes back with status <see cref="ActorStatus.Stopped"/>).</summary>
+    public OverviewRow Fresh(OverviewRow row) => ReadFresh(row);
+
     /// <summary>Time since the row's last heartbeat, or null when it never had one.</summary>
     public TimeSpan? HeartbeatAge(OverviewRow row) =>
         row.LastHeartbeat == 0 ? null : _time.GetElapsedTime(row.LastHeartbeat);
@@ -203,21 +215,28 @@ public sealed class OverviewService : IActorEventListener, IDisposable
     {
         lock (_queryLock)
         {
-            if (Interlocked.Exchange(ref _rowsStale, 0) == 1)
-            {
-                _rows = [.. _entries.Values.Select(entry => entry.Row).OfType<OverviewRow>()];
-                _sorted.Clear();
-            }
-
+            var rows = CurrentRows();
             var key = (query.SortBy, query.Descending, query.Owner?.ToLowerInvariant() ?? "");
             if (!_sorted.TryGetValue(key, out var sorted))
             {
-                sorted = OverviewSorting.FilterAndSort(_rows, query);
+                sorted = OverviewSorting.FilterAndSort(rows, query);
                 _sorted[key] = sorted;
             }
 
             return sorted;
         }
+    }
+
+    /// <summary>The rows as of the last refresh; rebuilt (and the sort cache cleared) when they changed. Call under the query lock.</summary>
+    private OverviewRow[] CurrentRows()
+    {
+        if (Interlocked.Exchange(ref _rowsStale, 0) == 1)
+        {
+            _rows = [.. _entries.Values.Select(entry => entry.Row).OfType<OverviewRow>()];
+            _sorted.Clear();
+        }
+
+        return _rows;
     }
 
     private OverviewRow ReadFresh(OverviewRow row)

@@ -1,4 +1,5 @@
 using ActorRuntime;
+using Dashboard.Cluster;
 using Dashboard.Overview;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -6,9 +7,10 @@ using MudBlazor;
 namespace Dashboard.Components.Pages.Overview;
 
 /// <summary>
-/// <c>/overview</c> (admin): totals with charts and a sortable, filterable, paged table of every actor. The page
-/// asks <see cref="OverviewService"/> for one page every <see cref="OverviewOptions.RefreshInterval"/>; the service
-/// sorts its index once per refresh and the page reads fresh figures only for the rows it shows.
+/// <c>/overview</c> (admin): totals with charts and a sortable, filterable, paged table of every actor — of every
+/// node with Redis, with a per-node panel and a banner while Redis is unreachable. The page asks
+/// <see cref="ClusterOverview"/> for one page every <see cref="OverviewOptions.RefreshInterval"/>; the index sorts once
+/// per refresh and the page reads fresh figures only for this node's rows it shows.
 /// </summary>
 public sealed partial class OverviewPage
 {
@@ -32,11 +34,16 @@ public sealed partial class OverviewPage
     private static readonly int[] PageSizes = [10, 25, 50, 100];
 
     private readonly CancellationTokenSource _stop = new();
-    private MudTable<OverviewRow>? _table;
+    /// <summary>The banner's text while Redis is configured but unreachable.</summary>
+    internal const string DegradedText = "cluster view unavailable — showing this node only";
+
+    private MudTable<ClusterRow>? _table;
     private OverviewTotals? _totals;
+    private IReadOnlyList<NodeSummary> _nodes = [];
+    private bool _degraded;
     private string _owner = "";
 
-    [Inject] private OverviewService Overview { get; set; } = null!;
+    [Inject] private ClusterOverview Cluster { get; set; } = null!;
 
     [Inject] private TimeProvider Time { get; set; } = null!;
 
@@ -54,6 +61,13 @@ public sealed partial class OverviewPage
         var status => status.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The drill-down of a row: its pid and its node, since two nodes have the same pids.</summary>
+    internal static string DetailHref(ClusterRow row) => $"actors/{row.Row.Pid.Id}?node={Uri.EscapeDataString(row.Node)}";
+
+    private string Heading => !Cluster.Clustered
+        ? "Every actor on this node"
+        : _degraded ? $"Every actor on {Cluster.LocalNode}" : $"Every actor in the cluster ({_nodes.Count} {(_nodes.Count == 1 ? "node" : "nodes")})";
+
     /// <summary>Whether a first click on the column sorts largest first (the counters) rather than A→Z (pid, owner, status).</summary>
     internal static bool LargestFirst(OverviewColumn column) =>
         column is not (OverviewColumn.Pid or OverviewColumn.Owner or OverviewColumn.Status);
@@ -66,17 +80,24 @@ public sealed partial class OverviewPage
 
     protected override void OnInitialized()
     {
-        _totals = Overview.Totals;
+        ReadTotals();
         if (RendererInfo.IsInteractive)
         {
             _ = RefreshLoopAsync(_stop.Token);
         }
     }
 
-    private Task<TableData<OverviewRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    private void ReadTotals()
     {
-        var page = Overview.Query(ToQuery(state, _owner.Length == 0 ? null : _owner));
-        return Task.FromResult(new TableData<OverviewRow> { Items = page.Rows, TotalItems = page.TotalRows });
+        _degraded = Cluster.Degraded;
+        _totals = Cluster.Totals;
+        _nodes = Cluster.Clustered ? Cluster.Nodes : [];
+    }
+
+    private Task<TableData<ClusterRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
+    {
+        var page = Cluster.Query(ToQuery(state, _owner.Length == 0 ? null : _owner));
+        return Task.FromResult(new TableData<ClusterRow> { Items = page.Rows, TotalItems = page.TotalRows });
     }
 
     private async Task FilterAsync(string owner)
@@ -90,14 +111,14 @@ public sealed partial class OverviewPage
 
     private async Task RefreshLoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(Overview.Options.RefreshInterval, Time);
+        using var timer = new PeriodicTimer(Cluster.Local.Options.RefreshInterval, Time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 await InvokeAsync(async () =>
                 {
-                    _totals = Overview.Totals;
+                    ReadTotals();
                     if (_table is not null)
                     {
                         await _table.ReloadServerData(); // renders the table

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Unit.Dashboard.Cluster;
 using Unit.Dashboard.Overview;
 using Unit.Dashboard.VirtualUsers;
 
@@ -16,13 +17,16 @@ namespace Unit.Dashboard.Components.Pages.Overview;
 
 public sealed class OverviewPageTests : DashboardTestContext
 {
+    private readonly ClusterNode _cluster;
     private readonly OverviewNode _node;
 
     public OverviewPageTests()
     {
-        _node = Own(new OverviewNode(maxActors: 500));
+        _cluster = Own(new ClusterNode("node-a", store: null, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), maxActors: 500));
+        _node = _cluster.Node;
         Services.AddSingleton(_node.Service);
         VirtualUserHarness.AddVirtualUsers(Services, _node.Time, _node.System, _node.Directory, new VirtualUserOptions { Max = 5 });
+        Services.AddSingleton(_cluster.Cluster);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -41,7 +45,10 @@ public sealed class OverviewPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal([Text(deep), Text(idle)], Pids(cut)));
         Assert.Equal("2 / 500", cut.Find("[data-testid=overview-actor-count]").TextContent);
         Assert.Equal("4", cut.Find("[data-testid=overview-queue-depth]").TextContent);
-        Assert.Equal($"actors/{deep.Id}", cut.Find("[data-testid=overview-pid]").GetAttribute("href"));
+        Assert.Equal($"actors/{deep.Id}?node=node-a", cut.Find("[data-testid=overview-pid]").GetAttribute("href"));
+        Assert.All(cut.FindAll("[data-testid=overview-row]"), cell => Assert.Equal("node-a", cell.GetAttribute("data-node")));
+        Assert.Empty(cut.FindAll("[data-testid=cluster-nodes]")); // a single node has no node panel
+        Assert.Empty(cut.FindAll("[data-testid=cluster-degraded]"));
     }
 
     [Fact]
