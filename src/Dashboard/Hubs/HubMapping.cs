@@ -12,7 +12,10 @@ internal static class HubMapping
         outcome.Kind,
         outcome.Text,
         elapsed.TotalMilliseconds,
-        outcome.ExternalLatency?.TotalMilliseconds);
+        outcome.ExternalLatency?.TotalMilliseconds)
+    {
+        TimeoutKind = outcome.TimeoutKind,
+    };
 
     public static TelemetryDto ToTelemetry(ActorView view, int nodeActorCount, DateTimeOffset at)
     {
@@ -29,7 +32,13 @@ internal static class HubMapping
             Calls = counters.Calls,
             Replies = counters.Replies,
             Timeouts = counters.Timeouts,
+            TimeoutsQueued = counters.TimeoutsQueued,
+            TimeoutsInHandler = counters.TimeoutsInHandler,
+            TimeoutsDeferred = counters.TimeoutsDeferred,
+            Expired = counters.Expired,
             LateReplies = counters.LateReplies,
+            CancelledWork = counters.CancelledWork,
+            DeadIncarnationResults = counters.DeadIncarnationResults,
             Errors = counters.Errors,
             Restarts = counters.Restarts,
             LatencyP50Ms = latency.P50.TotalMilliseconds,
@@ -57,7 +66,15 @@ internal static class HubMapping
             TimeoutsPerSecond = totals.TimeoutsPerSecond,
             Busiest = [.. busiest.Select(row => new OverviewRowDto(
                 row.Pid.ToString(), row.Owner, row.Status.ToString(), row.QueueDepth, row.DeferredCalls, row.ExternalInFlight,
-                row.Timeouts, row.LateReplies, row.Crashes))],
+                row.Timeouts, row.LateReplies, row.Crashes)
+            {
+                TimeoutsQueued = row.TimeoutsQueued,
+                TimeoutsInHandler = row.TimeoutsInHandler,
+                TimeoutsDeferred = row.TimeoutsDeferred,
+                Expired = row.Expired,
+                CancelledWork = row.CancelledWork,
+                DeadIncarnationResults = row.DeadIncarnationResults,
+            })],
             At = at,
         };
     }
