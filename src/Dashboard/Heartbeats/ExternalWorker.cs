@@ -155,7 +155,7 @@ public sealed class ExternalWorker(ActorSystem system, TimeProvider time, Random
         // Never continue on the thread that cancels: that is the runtime's, ending the caller's call.
         await work.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
         await watch.DisposeAsync(); // waits for a callback still running, so the source is not used after disposal
-        var cancelled = work.IsCanceled;
+        var cancelled = stop?.IsCancellationRequested ?? false; // also a job with no latency whose caller had already gone
         stop?.Dispose();
 
         Interlocked.Decrement(ref _inFlight);

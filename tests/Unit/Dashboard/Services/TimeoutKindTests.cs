@@ -57,10 +57,12 @@ public sealed class TimeoutKindTests : IAsyncLifetime
         Assert.Equal((1, 1), (Session.Tracker.Snapshot().Counters.Timeouts, Session.Tracker.Snapshot().Counters.TimeoutsDeferred));
     }
 
-    [Fact]
-    public async Task Request_HandlerSlowerThanTimeout_EndsWhileTheHandlerRunsAndItsJobIsCancelledAtOnce()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(200)]
+    public async Task Request_HandlerSlowerThanTimeout_EndsWhileTheHandlerRunsAndItsJobIsCancelledAtOnce(int latencyMs)
     {
-        Session.Configure(Session.Worker.Settings with { HandlerDelay = TimeSpan.FromSeconds(2) });
+        Session.Configure(Session.Worker.Settings with { HandlerDelay = TimeSpan.FromSeconds(2), Latency = TimeSpan.FromMilliseconds(latencyMs) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Tracker.Snapshot().Calls.Single().HandlingAt != 0, "the call to be in the handler");
 
