@@ -1,9 +1,7 @@
 using System.Diagnostics.Metrics;
 using ActorRuntime;
-using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Diagnostics;
 
 public sealed class DiagnosticsTests : ActorSystemTest
 {

@@ -1,7 +1,7 @@
 using ActorRuntime;
 using ActorRuntime.Calls;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 public sealed class CallTests : ActorSystemTest
 {
