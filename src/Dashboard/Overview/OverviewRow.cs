@@ -35,7 +35,7 @@ public sealed record OverviewRow
     /// <summary>Of <see cref="Timeouts"/>, those while queued (the runtime's count).</summary>
     public long TimeoutsQueued { get; init; }
 
-    /// <summary>Of <see cref="Timeouts"/>, those while the handler ran (the runtime's count, once it classifies them; 0 until then).</summary>
+    /// <summary>Of <see cref="Timeouts"/>, those while the handler ran (the runtime's count).</summary>
     public long TimeoutsInHandler { get; init; }
 
     /// <summary>Of <see cref="Timeouts"/>, those while deferred (the runtime's count).</summary>

@@ -247,7 +247,7 @@ public sealed class OverviewService : IActorEventListener, IDisposable
             ExternalInFlight = session?.Worker.InFlight ?? 0,
             Timeouts = info.Timeouts,
             TimeoutsQueued = info.TimeoutsWhileQueued,
-            TimeoutsInHandler = 0, // TODO(i16-runtime): the runtime's in-handler count once it classifies timeouts (in TimeoutsWhileDeferred until then)
+            TimeoutsInHandler = info.TimeoutsWhileHandling,
             TimeoutsDeferred = info.TimeoutsWhileDeferred,
             Expired = info.Expired,
             LateReplies = info.LateReplies,

@@ -25,12 +25,11 @@ public static class TimeoutKinds
         _ => "NoReply, never answered in time",
     };
 
-    /// <summary>The kind of a runtime timeout.</summary>
-    /// <remarks>
-    /// TODO(i16-runtime): the runtime will classify the in-handler case itself (<c>CallTimeoutException</c>'s kind);
-    /// until that lands it reports a timeout during HandleCallAsync as "while deferred", so <see cref="TimeoutKind.InHandler"/>
-    /// is never produced here yet. Map from the runtime's kind after merging i16-runtime.
-    /// </remarks>
-    public static TimeoutKind Of(CallTimeoutException timeout) =>
-        timeout.WhileQueued ? TimeoutKind.Queued : TimeoutKind.Deferred;
+    /// <summary>The kind of a runtime timeout, as the runtime classified it (<see cref="CallTimeoutException.Kind"/>).</summary>
+    public static TimeoutKind Of(CallTimeoutException timeout) => timeout.Kind switch
+    {
+        CallTimeoutKind.WhileQueued => TimeoutKind.Queued,
+        CallTimeoutKind.WhileHandling => TimeoutKind.InHandler,
+        _ => TimeoutKind.Deferred,
+    };
 }

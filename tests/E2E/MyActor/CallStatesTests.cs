@@ -58,7 +58,7 @@ public sealed class CallStatesTests(QuietHeartbeatFixture fixture)
         await Expect(page.GetByTestId("call-row").First).ToContainTextAsync("expired: skipped in the queue");
     }
 
-    [Fact(Skip = "Needs the runtime's timeout kinds (branch i16-runtime): until they land, a timeout inside HandleCallAsync is reported as while deferred.")]
+    [Fact]
     public async Task Request_SlowHandlerAboveTimeout_TimesOutWhileInTheHandler()
     {
         await using var context = await fixture.NewContextAsync();

@@ -72,10 +72,12 @@ public sealed class TimeoutKindTests : IAsyncLifetime
         _harness.Time.Advance(TimeSpan.FromSeconds(1)); // the handler starts the job with a token that has already fired
         await Until.TrueAsync(() => Session.Worker.Cancelled == 1, "the job of a caller already gone to stop");
 
-        Assert.Equal(CallOutcomeKind.Timeout, outcome.Kind);
+        Assert.Equal(TimeoutKind.InHandler, outcome.TimeoutKind);
+        Assert.Equal("timed out after 1000 ms while in the handler", outcome.Text);
         Assert.Equal(0, record.DeferredAt); // the handler had not returned NoReply when the caller gave up
-        // TODO(i16-runtime): assert TimeoutKind.InHandler once the runtime classifies it (today it reports "while deferred").
-        Assert.Equal(0, Session.Tracker.Snapshot().Counters.LateReplies);
+        var counters = Session.Tracker.Snapshot().Counters;
+        Assert.Equal((1, 1, 0), (counters.Timeouts, counters.TimeoutsInHandler, counters.LateReplies));
+        Assert.Equal(1, _harness.System.GetInfo(Session.Pid!.Value)!.TimeoutsWhileHandling); // the runtime's own count agrees
     }
 
     [Theory]
@@ -91,11 +93,12 @@ public sealed class TimeoutKindTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(true, TimeoutKind.Queued)]
-    [InlineData(false, TimeoutKind.Deferred)]
-    public void Failed_RuntimeTimeout_MapsWhileQueuedToItsKind(bool whileQueued, TimeoutKind expected)
+    [InlineData(CallTimeoutKind.WhileQueued, TimeoutKind.Queued)]
+    [InlineData(CallTimeoutKind.WhileHandling, TimeoutKind.InHandler)]
+    [InlineData(CallTimeoutKind.WhileDeferred, TimeoutKind.Deferred)]
+    public void Failed_RuntimeTimeout_MapsTheRuntimesKind(CallTimeoutKind runtimeKind, TimeoutKind expected)
     {
-        var error = new CallTimeoutException(default, new HeartbeatRequest(1, CallOrigin.Manual), TimeSpan.FromSeconds(1), whileQueued);
+        var error = new CallTimeoutException(default, new HeartbeatRequest(1, CallOrigin.Manual), TimeSpan.FromSeconds(1), runtimeKind);
 
         var outcome = CallOutcomeView.Failed(1, error, TimeSpan.FromSeconds(1));
 
