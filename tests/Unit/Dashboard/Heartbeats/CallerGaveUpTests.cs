@@ -22,7 +22,7 @@ public sealed class CallerGaveUpTests : IAsyncLifetime
     {
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(2) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
 
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));

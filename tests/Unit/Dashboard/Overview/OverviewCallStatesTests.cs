@@ -45,7 +45,7 @@ public sealed class OverviewCallStatesTests : IAsyncLifetime
         // A call whose 1 s timeout passes during 5 s of work times out while deferred; its job stops.
         _session.Configure(_session.Worker.Settings with { HandlerDelay = TimeSpan.Zero, Latency = TimeSpan.FromSeconds(5) });
         var deferred = _session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await Until.TrueAsync(() => _session.Worker.InFlight == 2, "the second job to start");
+await Until.TrueAsync(() => _session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
         _node.Time.Advance(TimeSpan.FromSeconds(1));
         await deferred.WaitAsync(TimeSpan.FromSeconds(15));
         await Until.TrueAsync(() => _session.Worker.Cancelled == 1, "the deferred call's job to stop");

@@ -99,7 +99,7 @@ public sealed class CallStatePanelsTests : DashboardTestContext
     {
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the long job to start");
+await Until.TrueAsync(() => Session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
         Harness.Time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
         await Until.TrueAsync(() => Session.Tracker.Counters.CancelledWork == 1, "the job to stop");
