@@ -81,6 +81,24 @@ public sealed record RowWire
     /// <summary>Crashes.</summary>
     [JsonPropertyName("k")] public long Crashes { get; init; }
 
+    /// <summary>Of the timeouts, those while queued.</summary>
+    [JsonPropertyName("tq")] public long TimeoutsQueued { get; init; }
+
+    /// <summary>Of the timeouts, those while in the handler.</summary>
+    [JsonPropertyName("th")] public long TimeoutsInHandler { get; init; }
+
+    /// <summary>Of the timeouts, those while deferred.</summary>
+    [JsonPropertyName("td")] public long TimeoutsDeferred { get; init; }
+
+    /// <summary>Queued calls skipped because their caller had gone.</summary>
+    [JsonPropertyName("e")] public long Expired { get; init; }
+
+    /// <summary>External jobs stopped because their caller gave up.</summary>
+    [JsonPropertyName("cw")] public long CancelledWork { get; init; }
+
+    /// <summary>External results that reached the actor after a restart.</summary>
+    [JsonPropertyName("di")] public long DeadIncarnationResults { get; init; }
+
     /// <summary>The last heartbeat, Unix milliseconds (UTC); 0 when none.</summary>
     [JsonPropertyName("h")] public long HeartbeatAtMs { get; init; }
 

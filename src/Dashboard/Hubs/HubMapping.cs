@@ -13,7 +13,10 @@ internal static class HubMapping
         outcome.Kind,
         outcome.Text,
         elapsed.TotalMilliseconds,
-        outcome.ExternalLatency?.TotalMilliseconds);
+        outcome.ExternalLatency?.TotalMilliseconds)
+    {
+        TimeoutKind = outcome.TimeoutKind,
+    };
 
     public static TelemetryDto ToTelemetry(ActorView view, int nodeActorCount, DateTimeOffset at)
     {
@@ -30,7 +33,13 @@ internal static class HubMapping
             Calls = counters.Calls,
             Replies = counters.Replies,
             Timeouts = counters.Timeouts,
+            TimeoutsQueued = counters.TimeoutsQueued,
+            TimeoutsInHandler = counters.TimeoutsInHandler,
+            TimeoutsDeferred = counters.TimeoutsDeferred,
+            Expired = counters.Expired,
             LateReplies = counters.LateReplies,
+            CancelledWork = counters.CancelledWork,
+            DeadIncarnationResults = counters.DeadIncarnationResults,
             Errors = counters.Errors,
             Restarts = counters.Restarts,
             LatencyP50Ms = latency.P50.TotalMilliseconds,
@@ -73,7 +82,15 @@ internal static class HubMapping
             TimeoutsPerSecond = totals.TimeoutsPerSecond,
             Busiest = [.. busiest.Select(row => new OverviewRowDto(
                 row.Row.Pid.ToString(), row.Row.Owner, row.Row.Status.ToString(), row.Row.QueueDepth, row.Row.DeferredCalls, row.Row.ExternalInFlight,
-                row.Row.Timeouts, row.Row.LateReplies, row.Row.Crashes, row.Node))],
+                row.Row.Timeouts, row.Row.LateReplies, row.Row.Crashes, row.Node)
+            {
+                TimeoutsQueued = row.Row.TimeoutsQueued,
+                TimeoutsInHandler = row.Row.TimeoutsInHandler,
+                TimeoutsDeferred = row.Row.TimeoutsDeferred,
+                Expired = row.Row.Expired,
+                CancelledWork = row.Row.CancelledWork,
+                DeadIncarnationResults = row.Row.DeadIncarnationResults,
+            })],
             At = at,
         };
     }

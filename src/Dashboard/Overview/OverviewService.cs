@@ -251,22 +251,32 @@ public sealed class OverviewService : IActorEventListener, IDisposable
 
     private OverviewRow ToRow(ActorInfo info, Entry entry) => ToRow(info, Volatile.Read(ref entry.LastHeartbeat));
 
-    private OverviewRow ToRow(ActorInfo info, long lastHeartbeat) => new()
+    private OverviewRow ToRow(ActorInfo info, long lastHeartbeat)
     {
-        Pid = info.Pid,
-        Name = info.Name,
-        Owner = info.Owner ?? "—",
-        Status = info.Status,
-        QueueDepth = info.QueueDepth,
-        MailboxCapacity = info.MailboxCapacity,
-        DeferredCalls = info.DeferredCalls,
-        ExternalInFlight = _directory.Find(info.Pid)?.Worker.InFlight ?? 0,
-        Timeouts = info.Timeouts,
-        LateReplies = info.LateReplies,
-        Crashes = info.Crashes,
-        LastHeartbeat = lastHeartbeat,
-        HandleTimeP99 = info.HandleTimeP99,
-    };
+        var session = _directory.Find(info.Pid);
+        return new()
+        {
+            Pid = info.Pid,
+            Name = info.Name,
+            Owner = info.Owner ?? "—",
+            Status = info.Status,
+            QueueDepth = info.QueueDepth,
+            MailboxCapacity = info.MailboxCapacity,
+            DeferredCalls = info.DeferredCalls,
+            ExternalInFlight = session?.Worker.InFlight ?? 0,
+            Timeouts = info.Timeouts,
+            TimeoutsQueued = info.TimeoutsWhileQueued,
+            TimeoutsInHandler = info.TimeoutsWhileHandling,
+            TimeoutsDeferred = info.TimeoutsWhileDeferred,
+            Expired = info.Expired,
+            LateReplies = info.LateReplies,
+            CancelledWork = session?.Worker.Cancelled ?? 0,
+            DeadIncarnationResults = session?.Tracker.Counters.DeadIncarnationResults ?? 0,
+            Crashes = info.Crashes,
+            LastHeartbeat = lastHeartbeat,
+            HandleTimeP99 = info.HandleTimeP99,
+        };
+    }
 
     private void SampleIfDue()
     {

@@ -28,10 +28,14 @@ public sealed partial class MyActorPageTests(QuietHeartbeatFixture fixture)
     }
 
     [Fact]
-    public async Task Request_LatencyAboveTimeout_TimesOutThenShowsTheLateReplyDropped()
+    public async Task Request_NaiveLatencyAboveTimeout_TimesOutThenShowsTheLateReplyDropped()
     {
+        // The naive actor lets the work of a caller who gave up run on, so its reply comes late; the correct
+        // actor stops that work instead (CallStatesTests).
         await using var context = await fixture.NewContextAsync();
         var page = await context.OpenInteractiveAsync("/");
+        await page.GetByTestId("mode-naive").CheckAsync();
+        await Expect(page.GetByTestId("naive-banner")).ToBeVisibleAsync();
         await page.SetSliderAsync("slider-latency", 1500);
         await page.SetSliderAsync("slider-timeout", 500);
 
