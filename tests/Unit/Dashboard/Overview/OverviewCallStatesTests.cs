@@ -4,15 +4,24 @@ using Dashboard.Overview;
 using Dashboard.Services;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using TestSupport;
+using Unit.Dashboard.Cluster;
 
 namespace Unit.Dashboard.Overview;
 
 /// <summary>The overview's rows (and the hub's overview rows) carry the call states: timeout kinds, expired calls, cancelled work.</summary>
 public sealed class OverviewCallStatesTests : IAsyncLifetime
 {
-    private readonly OverviewNode _node = new();
+    private readonly ClusterNode _cluster;
+    private readonly OverviewNode _node;
     private ActorSession _session = null!;
+
+    public OverviewCallStatesTests()
+    {
+        _cluster = new ClusterNode("node-a", store: null, new FakeTimeProvider());
+        _node = _cluster.Node;
+    }
 
     public Task InitializeAsync()
     {
@@ -26,7 +35,7 @@ public sealed class OverviewCallStatesTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _session.DisposeAsync();
-        await _node.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     [Fact]
@@ -45,14 +54,14 @@ public sealed class OverviewCallStatesTests : IAsyncLifetime
         // A call whose 1 s timeout passes during 5 s of work times out while deferred; its job stops.
         _session.Configure(_session.Worker.Settings with { HandlerDelay = TimeSpan.Zero, Latency = TimeSpan.FromSeconds(5) });
         var deferred = _session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-await Until.TrueAsync(() => _session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
+        await Until.TrueAsync(() => _session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
         _node.Time.Advance(TimeSpan.FromSeconds(1));
         await deferred.WaitAsync(TimeSpan.FromSeconds(15));
         await Until.TrueAsync(() => _session.Worker.Cancelled == 1, "the deferred call's job to stop");
         _node.Service.Refresh();
 
         var row = Assert.Single(_node.Service.Query(new OverviewQuery()).Rows);
-        var dto = HubMapping.ToOverview(_node.Service, _node.Directory, top: 10, DateTimeOffset.UnixEpoch).Busiest.Single();
+        var dto = HubMapping.ToOverview(_cluster.Cluster, top: 10, DateTimeOffset.UnixEpoch).Busiest.Single();
 
         Assert.Equal((2, 1, 0, 1), (row.Timeouts, row.TimeoutsQueued, row.TimeoutsInHandler, row.TimeoutsDeferred));
         Assert.Equal((1, 1), (row.Expired, row.CancelledWork));
