@@ -1,0 +1,57 @@
+using System.Globalization;
+using MudBlazor;
+
+namespace Dashboard.Components.Charts;
+
+/// <summary>
+/// What every line chart of the dashboard shares, so that they read alike: a y axis from zero titled with its unit,
+/// an x axis labelled in time before now, no legend (the panel's caption names the series).
+/// </summary>
+/// <remarks>
+/// The charts are drawn with <c>MatchBoundsToSize</c>, so the SVG's coordinates are the element's pixels and the
+/// axis text keeps its font size instead of being scaled down with the drawing.
+/// </remarks>
+public static class LineCharts
+{
+    /// <summary>How tall a chart is drawn.</summary>
+    public const string Height = "180px";
+
+    /// <summary>The options of a chart whose values are <paramref name="unit"/>, formatted with <paramref name="format"/>.</summary>
+    /// <param name="unit">The y axis title, e.g. "messages" or "calls / s".</param>
+    /// <param name="format">A .NET number format for the y axis: "0" for counts, "0.#" for rates.</param>
+    public static LineChartOptions Options(string unit, string format) => new()
+    {
+        YAxisTitle = unit,
+        YAxisFormat = format,
+        YAxisRequireZeroPoint = true,
+        ClampToZero = true,
+        MaxNumYAxisTicks = 5,
+        YAxisTicks = 1,
+        LineStrokeWidth = 2,
+        ShowLegend = false,
+    };
+
+    /// <summary>
+    /// Labels for <paramref name="points"/> samples taken every <paramref name="step"/>, oldest first: the newest is
+    /// "now", and about <paramref name="marks"/> evenly spaced older ones say how long ago ("-40 s", "-4 min"); the
+    /// rest are empty so that the axis does not crowd.
+    /// </summary>
+    public static string[] AgeLabels(int points, TimeSpan step, int marks = 5)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(points);
+        ArgumentOutOfRangeException.ThrowIfLessThan(marks, 1);
+        var every = Math.Max(1, (int)Math.Ceiling((points - 1) / (double)marks));
+        var labels = new string[points];
+        for (var i = 0; i < points; i++)
+        {
+            var back = points - 1 - i; // samples before the newest
+            labels[i] = back == 0 ? "now" : back % every == 0 ? "-" + Age(step * back) : "";
+        }
+
+        return labels;
+    }
+
+    private static string Age(TimeSpan age) => age.TotalSeconds < 120
+        ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalSeconds:0} s")
+        : string.Create(CultureInfo.InvariantCulture, $"{age.TotalMinutes:0.#} min");
+}
