@@ -14,6 +14,7 @@ namespace Dashboard.Components.Layout;
 /// </remarks>
 public sealed partial class MainLayout : IAsyncDisposable
 {
+    private readonly MudBlazor.MudTheme _theme = DashboardTheme.Create();
     private DashboardThemeProvider? _themeProvider;
     private IJSObjectReference? _themeModule;
     private bool _drawerOpen = true;

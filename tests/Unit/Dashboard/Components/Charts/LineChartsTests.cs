@@ -1,0 +1,50 @@
+using Dashboard.Components.Charts;
+
+namespace Unit.Dashboard.Components.Charts;
+
+public sealed class LineChartsTests
+{
+    [Fact]
+    public void AgeLabels_SixtySecondsOneASecond_MarksEveryTenSecondsAndNow()
+    {
+        // Act
+        var labels = LineCharts.AgeLabels(60, TimeSpan.FromSeconds(1), marks: 6);
+
+        // Assert
+        Assert.Equal(60, labels.Length);
+        Assert.Equal("now", labels[^1]);
+        Assert.Equal(["-50 s", "-40 s", "-30 s", "-20 s", "-10 s", "now"], labels.Where(label => label.Length > 0));
+        Assert.Equal("-50 s", labels[9]);
+    }
+
+    [Fact]
+    public void AgeLabels_FiveMinutesEveryTwoSeconds_SwitchesToMinutes()
+    {
+        // Act
+        var labels = LineCharts.AgeLabels(150, TimeSpan.FromSeconds(2));
+
+        // Assert
+        Assert.Equal(["-4 min", "-3 min", "-2 min", "-60 s", "now"], labels.Where(label => label.Length > 0));
+    }
+
+    [Fact]
+    public void AgeLabels_OneOrNoSample_IsNowOrNothing()
+    {
+        // Act & Assert
+        Assert.Equal(["now"], LineCharts.AgeLabels(1, TimeSpan.FromSeconds(2)));
+        Assert.Empty(LineCharts.AgeLabels(0, TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public void Options_CountAxis_StartsAtZeroWithItsUnitAndNoLegend()
+    {
+        // Act
+        var options = LineCharts.Options("messages", "0");
+
+        // Assert
+        Assert.Equal("messages", options.YAxisTitle);
+        Assert.Equal("0", options.YAxisFormat);
+        Assert.True(options.YAxisRequireZeroPoint);
+        Assert.False(options.ShowLegend);
+    }
+}
