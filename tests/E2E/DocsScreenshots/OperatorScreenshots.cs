@@ -1,26 +1,26 @@
 using System.Text.RegularExpressions;
 using Dashboard.Overview;
 using E2E.Infrastructure;
+using E2E.Operator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using TestSupport;
 using static Microsoft.Playwright.Assertions;
 
-namespace E2E.Docs;
+namespace E2E.DocsScreenshots;
 
 /// <summary>
-/// Writes the README's screenshots of the overview and of an actor's drill-down, light and dark, to
-/// <c>docs/screenshots/</c>. A documentation tool, not a test: this folder is compiled only with
-/// <c>DOCS_SCREENSHOTS=1</c> (see E2E.csproj), so it never counts in <c>./test.sh</c>. Run it with
-/// <c>tools/screenshots.sh</c>.
+/// <c>overview.png</c>, <c>actor-detail.png</c>, their <c>-dark</c> twins (a browser that prefers dark) and
+/// <c>overview-phone.png</c> (390 px): the operator's pages with virtual users and a busy tab. A doc tool, like
+/// the rest of this folder (see <see cref="Screenshots"/>).
 /// </summary>
-[Collection(DocScreenshotCollection.Name)]
-public sealed class DocScreenshots(DocScreenshotFixture fixture)
+[Collection(OperatorScreenshotCollection.Name)]
+public sealed class OperatorScreenshots(OperatorScreenshotFixture fixture)
 {
     private static readonly ViewportSize Laptop = new() { Width = 1280, Height = 900 };
 
     [Fact]
-    public async Task Write_OverviewAndDrillDown_LightAndDark()
+    public async Task OverviewAndDrillDown_LightDarkAndPhone_ArePictured()
     {
         // Some life on the node: virtual users, and a tab that bursts, floods and crashes once.
         await using var user = await fixture.NewContextAsync();
@@ -51,13 +51,13 @@ public sealed class DocScreenshots(DocScreenshotFixture fixture)
             await Expect(page.GetByTestId("overview-row").Nth(5)).ToBeVisibleAsync();
             await page.GetByTestId("sort-Timeouts").ClickAsync();
             await page.Mouse.MoveAsync(0, 0); // no hover highlight in the picture
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PathOf($"overview{suffix}.png"), FullPage = true });
+            await Screenshots.TakeAsync(page, $"overview{suffix}.png");
 
             await page.GotoAsync($"/actors/{id}");
             await page.WaitForInteractiveAsync();
             await Expect(page.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
             await Expect(page.GetByTestId("count-calls")).Not.ToHaveTextAsync("0");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = PathOf($"actor-detail{suffix}.png"), FullPage = true });
+            await Screenshots.TakeAsync(page, $"actor-detail{suffix}.png");
         }
 
         await using var phone = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -67,7 +67,7 @@ public sealed class DocScreenshots(DocScreenshotFixture fixture)
         });
         var small = await OperatorFixture.SignInAsync(phone);
         await Expect(small.GetByTestId("overview-row").First).ToBeVisibleAsync();
-        await small.ScreenshotAsync(new PageScreenshotOptions { Path = PathOf("overview-phone.png") });
+        await Screenshots.TakeAsync(small, "overview-phone.png");
     }
 
     private Task<IBrowserContext> NewContextAsync(ColorScheme scheme) => fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -76,12 +76,10 @@ public sealed class DocScreenshots(DocScreenshotFixture fixture)
         ViewportSize = Laptop,
         ColorScheme = scheme,
     });
-
-    private static string PathOf(string name) => Path.Combine(RepositoryRoot.Path, "docs", "screenshots", name);
 }
 
 /// <summary>The operator's server, with totals charts that fill within half a minute and 12 virtual users a click.</summary>
-public sealed class DocScreenshotFixture() : DashboardFixture(new Dictionary<string, string?>
+public sealed class OperatorScreenshotFixture() : DashboardFixture(new Dictionary<string, string?>
 {
     ["Dashboard:AdminPassword"] = OperatorFixture.Password,
     ["Dashboard:SignIn:PermitLimit"] = "1000",
@@ -91,10 +89,10 @@ public sealed class DocScreenshotFixture() : DashboardFixture(new Dictionary<str
     ["Heartbeat:FloodMessageCost"] = "00:00:00.002",
 });
 
-/// <summary>The one class that uses <see cref="DocScreenshotFixture"/>.</summary>
+/// <summary>The one class that uses <see cref="OperatorScreenshotFixture"/>.</summary>
 [CollectionDefinition(Name)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "An xunit collection definition.")]
-public sealed class DocScreenshotCollection : ICollectionFixture<DocScreenshotFixture>
+public sealed class OperatorScreenshotCollection : ICollectionFixture<OperatorScreenshotFixture>
 {
-    public const string Name = "DocScreenshots";
+    public const string Name = "OperatorScreenshots";
 }
