@@ -143,7 +143,7 @@ public sealed class OverviewPageTests : DashboardTestContext
         Assert.Equal(["ext.", "late", "crashes"], optionalHeaders);
         Assert.Equal(optionalHeaders.Count, cut.FindAll("tbody td.optional").Count);
         Assert.Equal(cut.FindAll("th.num").Count, cut.FindAll("tbody td.num").Count);
-        Assert.Contains("num", cut.Find("[data-testid=overview-queue-depth]").ClassList);
+        Assert.Contains("num", cut.Find("td[data-testid=overview-queue-depth]").ClassList);
     }
 
     [Fact]
