@@ -30,7 +30,7 @@ public sealed class ResponsiveLayoutTests(OperatorFixture fixture)
         Assert.True(await table.EvaluateAsync<bool>("el => el.scrollWidth <= el.clientWidth"), "the overview table scrolls sideways");
         foreach (var column in new[] { "Pid", "Timeouts", "HeartbeatAge", "HandleTimeP99" })
         {
-            await Expect(overview.GetByTestId($"sort-{column}")).ToBeInViewportAsync();
+            await AssertWithinWidthAsync(overview.GetByTestId($"sort-{column}"), Laptop.Width);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class ResponsiveLayoutTests(OperatorFixture fixture)
         Assert.InRange(box.X + box.Width, 0, Phone.Width);
         Assert.True(box.Height > 200, $"a card stacks its cells one under another (height {box.Height} px)");
         await Expect(overview.GetByTestId("overview-row")).ToHaveAttributeAsync("data-label", "pid");
-        await Expect(row.Locator("td[data-label='handle time p99']")).ToBeInViewportAsync();
+        await AssertWithinWidthAsync(row.Locator("td[data-label='handle time p99']"), Phone.Width);
         await Expect(overview.GetByTestId("dark-mode-toggle")).ToBeInViewportAsync();
     }
 
@@ -88,6 +88,16 @@ public sealed class ResponsiveLayoutTests(OperatorFixture fixture)
     }
 
     private BrowserNewContextOptions Options(ViewportSize viewport) => new() { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = viewport };
+
+    /// <summary>Scrolls <paramref name="element"/> into view and checks that it lies within the window's width.</summary>
+    private static async Task AssertWithinWidthAsync(ILocator element, int width)
+    {
+        await element.ScrollIntoViewIfNeededAsync();
+        await Expect(element).ToBeInViewportAsync();
+        var box = await element.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"the element spans {box.X:0}–{box.X + box.Width:0} px of a {width} px window");
+    }
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
     {
