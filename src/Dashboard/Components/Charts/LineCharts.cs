@@ -19,17 +19,37 @@ public static class LineCharts
     /// <summary>The options of a chart whose values are <paramref name="unit"/>, formatted with <paramref name="format"/>.</summary>
     /// <param name="unit">The y axis title, e.g. "messages" or "calls / s".</param>
     /// <param name="format">A .NET number format for the y axis: "0" for counts, "0.#" for rates.</param>
-    public static LineChartOptions Options(string unit, string format) => new()
+    /// <param name="largest">The largest value plotted, for round grid steps (<see cref="GridStep"/>). Defaults to 0.</param>
+    public static LineChartOptions Options(string unit, string format, double largest = 0) => new()
     {
         YAxisTitle = unit,
         YAxisFormat = format,
         YAxisRequireZeroPoint = true,
         ClampToZero = true,
-        MaxNumYAxisTicks = 5,
-        YAxisTicks = 1,
+        YAxisTicks = GridStep(largest),
         LineStrokeWidth = 2,
         ShowLegend = false,
     };
+
+    /// <summary>
+    /// A round step between the y axis's grid lines — 1, 2 or 5 times a power of ten — that gives at most four
+    /// steps up to <paramref name="largest"/>: 3,000 queued messages get 1,000, 2,000, 3,000 rather than powers of two.
+    /// </summary>
+    public static int GridStep(double largest)
+    {
+        var step = 1;
+        while (largest / step > 4 && step < int.MaxValue / 5)
+        {
+            step = step.ToString(CultureInfo.InvariantCulture)[0] switch
+            {
+                '1' => step * 2,
+                '2' => step / 2 * 5,
+                _ => step * 2,
+            };
+        }
+
+        return step;
+    }
 
     /// <summary>
     /// Labels for <paramref name="points"/> samples taken every <paramref name="step"/>, oldest first: the newest is

@@ -47,4 +47,21 @@ public sealed class LineChartsTests
         Assert.True(options.YAxisRequireZeroPoint);
         Assert.False(options.ShowLegend);
     }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(8, 2)]
+    [InlineData(17, 5)]
+    [InlineData(3_000, 1_000)]
+    [InlineData(1_048_576, 500_000)]
+    public void GridStep_LargestValue_IsARoundStepOfAtMostFourGridLines(double largest, int expected)
+    {
+        // Act
+        var step = LineCharts.GridStep(largest);
+
+        // Assert
+        Assert.Equal(expected, step);
+        Assert.True(largest / step <= 4);
+    }
 }
