@@ -24,6 +24,7 @@ public static class LineCharts
     {
         YAxisTitle = unit,
         YAxisFormat = format,
+        YAxisToStringFunc = value => AxisNumber(value, format),
         YAxisRequireZeroPoint = true,
         ClampToZero = true,
         YAxisTicks = GridStep(largest),
@@ -70,6 +71,14 @@ public static class LineCharts
 
         return labels;
     }
+
+    /// <summary>A y axis number, short enough that it stays clear of the axis title: 3k, 1.5M.</summary>
+    public static string AxisNumber(double value, string format) => Math.Abs(value) switch
+    {
+        >= 1_000_000 => (value / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
+        >= 1_000 => (value / 1_000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
+        _ => value.ToString(format, CultureInfo.InvariantCulture),
+    };
 
     private static string Age(TimeSpan age) => age.TotalSeconds < 120
         ? string.Create(CultureInfo.InvariantCulture, $"{age.TotalSeconds:0} s")

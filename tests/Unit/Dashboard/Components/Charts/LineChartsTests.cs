@@ -64,4 +64,12 @@ public sealed class LineChartsTests
         Assert.Equal(expected, step);
         Assert.True(largest / step <= 4);
     }
+
+    [Theory]
+    [InlineData(0, "0", "0")]
+    [InlineData(2.5, "0.#", "2.5")]
+    [InlineData(3_000, "0", "3k")]
+    [InlineData(1_500_000, "0", "1.5M")]
+    public void AxisNumber_Value_IsShort(double value, string format, string expected) =>
+        Assert.Equal(expected, LineCharts.AxisNumber(value, format));
 }
