@@ -64,10 +64,9 @@ public sealed class ResponsiveLayoutTests(OperatorFixture fixture)
         // Assert: no page scroll; the row is a card whose cells each carry their label and fit the screen
         await AssertNoHorizontalScrollAsync(overview);
         var row = overview.Locator("[data-testid=overview-table] tbody tr.mud-table-row").First;
-        var box = await row.BoundingBoxAsync();
-        Assert.NotNull(box);
-        Assert.InRange(box.X + box.Width, 0, Phone.Width);
-        Assert.True(box.Height > 200, $"a card stacks its cells one under another (height {box.Height} px)");
+        var (right, height) = await RightAndHeightAsync(row);
+        Assert.InRange(right, 0, Phone.Width);
+        Assert.True(height > 200, $"a card stacks its cells one under another (height {height} px)");
         await Expect(overview.GetByTestId("overview-row")).ToHaveAttributeAsync("data-label", "pid");
         await AssertWithinWidthAsync(row.Locator("td[data-label='handle time p99']"), Phone.Width);
         await Expect(overview.GetByTestId("dark-mode-toggle")).ToBeInViewportAsync();
@@ -89,14 +88,19 @@ public sealed class ResponsiveLayoutTests(OperatorFixture fixture)
 
     private BrowserNewContextOptions Options(ViewportSize viewport) => new() { BaseURL = fixture.BaseAddress.ToString(), ViewportSize = viewport };
 
-    /// <summary>Scrolls <paramref name="element"/> into view and checks that it lies within the window's width.</summary>
+    /// <summary>Checks that <paramref name="element"/> lies within the window's width (scrolled into view, so that it is laid out where it is seen).</summary>
     private static async Task AssertWithinWidthAsync(ILocator element, int width)
     {
-        await element.ScrollIntoViewIfNeededAsync();
-        await Expect(element).ToBeInViewportAsync();
-        var box = await element.BoundingBoxAsync();
-        Assert.NotNull(box);
-        Assert.True(box.X >= 0 && box.X + box.Width <= width, $"the element spans {box.X:0}–{box.X + box.Width:0} px of a {width} px window");
+        var edges = await element.EvaluateAsync<double[]>(
+            "el => { el.scrollIntoView({ block: 'center' }); const r = el.getBoundingClientRect(); return [r.left, r.right]; }");
+        Assert.True(edges[0] >= 0 && edges[1] <= width, $"the element spans {edges[0]:0}–{edges[1]:0} px of a {width} px window");
+    }
+
+    /// <summary>The element's right edge and height, read in one step (the table re-renders every refresh).</summary>
+    private static async Task<(double Right, double Height)> RightAndHeightAsync(ILocator element)
+    {
+        var box = await element.EvaluateAsync<double[]>("el => { const r = el.getBoundingClientRect(); return [r.right, r.height]; }");
+        return (box[0], box[1]);
     }
 
     private static async Task AssertNoHorizontalScrollAsync(IPage page)
