@@ -14,20 +14,26 @@ namespace Dashboard.Components.Pages.Overview;
 /// </summary>
 public sealed partial class OverviewPage
 {
-    private static readonly (OverviewColumn Column, string Label)[] Columns =
+    /// <summary>
+    /// The table's columns in order. Headers are short so that all of them fit at 1280 px; the description is the
+    /// header's tooltip and, below 600 px, the card's label.
+    /// </summary>
+    internal static readonly IReadOnlyList<ColumnHeader> Columns =
     [
-        (OverviewColumn.Pid, "pid"),
-        (OverviewColumn.Owner, "owner"),
-        (OverviewColumn.Status, "status"),
-        (OverviewColumn.QueueDepth, "queue depth"),
-        (OverviewColumn.DeferredCalls, "deferred"),
-        (OverviewColumn.ExternalInFlight, "external jobs"),
-        (OverviewColumn.Timeouts, "timeouts"),
-        (OverviewColumn.LateReplies, "late replies"),
-        (OverviewColumn.Crashes, "crashes"),
-        (OverviewColumn.HeartbeatAge, "heartbeat"),
-        (OverviewColumn.HandleTimeP99, "handle p99"),
+        new(OverviewColumn.Pid, "pid", "process id: opens the actor"),
+        new(OverviewColumn.Owner, "owner", "who owns the actor: a browser tab, a hub client or a virtual user"),
+        new(OverviewColumn.Status, "status", "idle, busy, starting or crashed-restarting"),
+        new(OverviewColumn.QueueDepth, "queue", "queue depth: messages waiting in the mailbox", Numeric: true),
+        new(OverviewColumn.DeferredCalls, "deferred", "deferred calls: callers whose request got NoReply and who still wait", Numeric: true),
+        new(OverviewColumn.ExternalInFlight, "ext.", "external jobs in flight", Numeric: true, Optional: true),
+        new(OverviewColumn.Timeouts, "timeouts", "calls that timed out", Numeric: true),
+        new(OverviewColumn.LateReplies, "late", "late replies dropped (the caller had given up)", Numeric: true, Optional: true),
+        new(OverviewColumn.Crashes, "crashes", "crashes (each followed by a restart while the policy allows)", Numeric: true, Optional: true),
+        new(OverviewColumn.HeartbeatAge, "beat", "time since the owner's last heartbeat", Numeric: true),
+        new(OverviewColumn.HandleTimeP99, "p99", "handle time p99: 99th percentile of the time one message takes", Numeric: true),
     ];
+
+    private static readonly Dictionary<OverviewColumn, string> CssByColumn = Columns.ToDictionary(header => header.Column, header => header.CssClass);
 
     private static readonly (string Value, string Label)[] Owners = [("", "all owners"), ("tab", "browser tabs"), ("hub", "hub clients"), ("virtual", "virtual users")];
 
@@ -53,6 +59,9 @@ public sealed partial class OverviewPage
         await _stop.CancelAsync();
         _stop.Dispose();
     }
+
+    /// <summary>The CSS classes of a column's header and cells: <c>num</c> (right-aligned figures), <c>optional</c> (hidden on medium widths).</summary>
+    internal static string Css(OverviewColumn column) => CssByColumn[column];
 
     /// <summary>The status as the actor panels word it.</summary>
     internal static string Status(OverviewRow row) => row.Status switch
@@ -136,4 +145,16 @@ public sealed partial class OverviewPage
             await DispatchExceptionAsync(error);
         }
     }
+}
+
+/// <summary>One column of the overview table.</summary>
+/// <param name="Column">What it shows and sorts by.</param>
+/// <param name="Label">The short header.</param>
+/// <param name="Description">What the column means, as the header's tooltip.</param>
+/// <param name="Numeric">Figures, right-aligned. Defaults to false.</param>
+/// <param name="Optional">Hidden between 600 and 1100 px, where the table would otherwise scroll. Defaults to false.</param>
+internal sealed record ColumnHeader(OverviewColumn Column, string Label, string Description, bool Numeric = false, bool Optional = false)
+{
+    /// <summary>The CSS classes of the header and of the column's cells.</summary>
+    public string CssClass { get; } = string.Join(' ', new[] { Numeric ? "num" : null, Optional ? "optional" : null }.OfType<string>());
 }

@@ -111,6 +111,49 @@ public sealed class OverviewPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Render_Headers_AreShortWithTheirMeaningAsTooltip()
+    {
+        // Arrange
+        await _node.SpawnWithQueueAsync(0);
+        _node.Service.Refresh();
+
+        // Act
+        var cut = Render<OverviewPage>();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=overview-row]")));
+        var headers = cut.FindAll("th abbr[title]");
+        Assert.Equal(OverviewPage.Columns.Count, headers.Count);
+        Assert.All(headers, header => Assert.InRange(header.TextContent.Length, 1, 8));
+        Assert.Equal("queue depth: messages waiting in the mailbox", cut.Find("[data-testid=sort-QueueDepth] abbr").GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task Render_Rows_StackAsLabelledCardsOnPhones_AndMarkTheColumnsThatGiveWay()
+    {
+        // Arrange
+        await _node.SpawnWithQueueAsync(0);
+        _node.Service.Refresh();
+
+        // Act
+        var cut = Render<OverviewPage>();
+
+        // Assert: below 600 px (MudTable's Xs breakpoint) each cell shows its label
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=overview-row]")));
+        Assert.NotNull(cut.Find("[data-testid=overview-table].mud-xs-table"));
+        var cells = cut.FindAll("tbody tr.mud-table-row td");
+        Assert.Equal(OverviewPage.Columns.Count, cells.Count);
+        Assert.All(cells, cell => Assert.False(string.IsNullOrEmpty(cell.GetAttribute("data-label"))));
+
+        // Medium widths hide the optional columns, header and cells alike; figures are right-aligned
+        var optionalHeaders = cut.FindAll("th.optional").Select(th => th.QuerySelector("abbr")!.TextContent).ToList();
+        Assert.Equal(["ext.", "late", "crashes"], optionalHeaders);
+        Assert.Equal(optionalHeaders.Count, cut.FindAll("tbody td.optional").Count);
+        Assert.Equal(cut.FindAll("th.num").Count, cut.FindAll("tbody td.num").Count);
+        Assert.Contains("num", cut.Find("td[data-testid=overview-queue-depth]").ClassList);
+    }
+
+    [Fact]
     public void ToQuery_MapsTheTableState()
     {
         // Act
