@@ -1,6 +1,8 @@
 using Bunit;
+using Dashboard.Cluster;
 using Dashboard.Components.Layout;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Unit.Dashboard.Components.Layout;
@@ -10,6 +12,8 @@ public sealed class DarkModeTests : DashboardTestContext
 {
     private const string DarkMedia = "style[media='(prefers-color-scheme: dark)']";
     private static readonly MudTheme Defaults = new();
+
+    public DarkModeTests() => Services.AddSingleton(new NodeIdentity("node-a", "http://node-a.test", DateTimeOffset.UnixEpoch));
 
     [Fact]
     public void Render_Prerendering_AddsTheDarkPaletteForDarkBrowsers_AndKeepsTheSwitchDisabled()
