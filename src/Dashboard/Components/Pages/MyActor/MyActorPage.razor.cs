@@ -20,6 +20,7 @@ public sealed partial class MyActorPage
     private ActorView? _view;
     private long _renderedVersion = -1;
     private long _renderedAt;
+    private long _changedAt;
     private DotNetObjectReference<MyActorPage>? _selfReference;
     private IJSObjectReference? _heartbeat;
     private bool _caveatsOpen;
@@ -155,6 +156,7 @@ public sealed partial class MyActorPage
         if (force || moving || stale || Session.Tracker.Version != _renderedVersion)
         {
             _view = view;
+            _changedAt = Session.Changes.TakeFirstUnseenAt() is var changedAt and not 0 ? changedAt : _changedAt;
             _renderedVersion = Session.Tracker.Version;
             Volatile.Write(ref _renderedAt, view.Now); // read by the refresh loop off the renderer's thread
             StateHasChanged();
