@@ -30,6 +30,7 @@ public sealed partial class ActorSession
     public Task<CallOutcomeView> HeartbeatAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Exchange(ref _lastHeartbeat, _system.Time.GetTimestamp());
+        Interlocked.Exchange(ref _lastHeartbeatAtMs, _system.Time.GetUtcNow().ToUnixTimeMilliseconds());
         return RequestAsync(CallOrigin.Heartbeat, _options.HeartbeatTimeout, cancellationToken);
     }
 

@@ -30,6 +30,7 @@ public sealed partial class ActorSession : IAsyncDisposable
     private IDisposable? _changeSubscription;
     private long _nextCallId;
     private long _lastHeartbeat;
+    private long _lastHeartbeatAtMs;
     private TimeSpan _callTimeout;
     private volatile bool _disposed;
 
@@ -72,6 +73,9 @@ public sealed partial class ActorSession : IAsyncDisposable
 
     /// <summary>Signals every change a viewer of this session would see, so a page renders on change instead of polling.</summary>
     public SessionChanges Changes { get; }
+
+    /// <summary>The wall-clock time of the last heartbeat; null before the first.</summary>
+    public DateTimeOffset? LastHeartbeatAt => Interlocked.Read(ref _lastHeartbeatAtMs) is var ms and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     /// <summary>The settings the actor runs with.</summary>
     public HeartbeatActorOptions Options => _options;
