@@ -32,6 +32,7 @@ internal sealed record TabOptions
           --activity A         idle (heartbeats only) or active (+ Request every 10 s,         default active
                                Burst 5 once a minute)
           --duration T         measuring window, up to 10m                                    default 60s
+          --rest T             measure the server before any tab opens (its own timers)       default 10s
           --warmup T           after the last tab opened, before the window                   default 15s
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
           --open-parallel K    tabs opened at once                                            default 4
@@ -47,6 +48,7 @@ internal sealed record TabOptions
     public TabActivity Activity { get; init; } = TabActivity.Active;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan Rest { get; init; } = TimeSpan.FromSeconds(10);
     public string Path { get; init; } = "/";
     public int OpenParallel { get; init; } = 4;
     public bool Flood { get; init; }
@@ -68,6 +70,7 @@ internal sealed record TabOptions
                 "--activity" => options with { Activity = ParseActivity(Value()) },
                 "--duration" => options with { Duration = ParseTime(name, Value()) },
                 "--warmup" => options with { Warmup = ParseTime(name, Value()) },
+                "--rest" => options with { Rest = ParseTime(name, Value()) },
                 "--path" => options with { Path = Value() },
                 "--open-parallel" => options with { OpenParallel = ParseInt(name, Value()) },
                 "--flood" => options with { Flood = true },
@@ -90,6 +93,7 @@ internal sealed record TabOptions
         Check(Tabs is >= 1 and <= MaxTabs, $"--tabs must be within 1..{MaxTabs} (was {Tabs}).");
         Check(Duration >= TimeSpan.FromSeconds(1) && Duration <= MaxDuration, $"--duration must be within 1s..{MaxDuration.TotalMinutes:0}m (was {Duration}).");
         Check(Warmup >= TimeSpan.Zero && Warmup <= TimeSpan.FromMinutes(2), $"--warmup must be within 0..2m (was {Warmup}).");
+        Check(Rest >= TimeSpan.Zero && Rest <= TimeSpan.FromMinutes(2), $"--rest must be within 0..2m (was {Rest}).");
         Check(OpenParallel is >= 1 and <= 20, $"--open-parallel must be within 1..20 (was {OpenParallel}).");
         Check(Path.StartsWith('/'), $"--path must start with '/' (was '{Path}').");
     }

@@ -28,11 +28,12 @@ internal sealed class TabProbe
         """;
 
     private readonly Lock _lock = new();
-    private readonly List<long> _receivedAt = [];
+    private readonly List<long> _batchAt = [];
     private long _bytesReceived;
     private long _bytesSent;
     private long _framesReceived;
     private long _framesSent;
+    private long _renderBatches;
 
     private TabProbe(IPage page, ICDPSession cdp)
     {
@@ -46,13 +47,13 @@ internal sealed class TabProbe
 
     public bool ObservesLag { get; private set; }
 
-    public (long BytesReceived, long BytesSent, long FramesReceived, long FramesSent) Counters
+    public (long BytesReceived, long BytesSent, long FramesReceived, long RenderBatches) Counters
     {
         get
         {
             lock (_lock)
             {
-                return (_bytesReceived, _bytesSent, _framesReceived, _framesSent);
+                return (_bytesReceived, _bytesSent, _framesReceived, _renderBatches);
             }
         }
     }
@@ -92,21 +93,21 @@ internal sealed class TabProbe
     public Task<string?> TextAsync(string testId) =>
         Page.EvaluateAsync<string?>("id => document.querySelector(`[data-testid=${id}]`)?.textContent ?? null", testId);
 
-    /// <summary>How many frames the server sent between two <see cref="Stopwatch"/> timestamps.</summary>
-    public int FramesReceivedBetween(long from, long to)
+    /// <summary>How many render batches the server sent between two <see cref="Stopwatch"/> timestamps.</summary>
+    public int BatchesBetween(long from, long to)
     {
         lock (_lock)
         {
-            return _receivedAt.Count(at => at >= from && at < to);
+            return _batchAt.Count(at => at >= from && at < to);
         }
     }
 
-    /// <summary>Most frames the server sent in any one second between two timestamps.</summary>
-    public int PeakFramesPerSecondBetween(long from, long to)
+    /// <summary>Most render batches the server sent in any one second between two timestamps.</summary>
+    public int PeakBatchesPerSecondBetween(long from, long to)
     {
         lock (_lock)
         {
-            var times = _receivedAt.Where(at => at >= from && at < to).ToList();
+            var times = _batchAt.Where(at => at >= from && at < to).ToList();
             var peak = 0;
             for (int i = 0, j = 0; i < times.Count; i++)
             {
@@ -130,9 +131,12 @@ internal sealed class TabProbe
         }
 
         // Text frames carry their payload as is; binary ones (Blazor's MessagePack hub protocol) as base64.
+        // A render batch is a "JS.RenderBatch" invocation; a large one spans several frames, only the first names it.
         var payload = response.GetProperty("payloadData").GetString() ?? "";
         var binary = response.TryGetProperty("opcode", out var opcode) && opcode.GetInt32() == 2;
-        long length = binary ? Base64Length(payload) : System.Text.Encoding.UTF8.GetByteCount(payload);
+        var bytes = binary ? Convert.FromBase64String(payload) : System.Text.Encoding.UTF8.GetBytes(payload);
+        long length = bytes.Length;
+        var batch = received && bytes.AsSpan().IndexOf("JS.RenderBatch"u8) >= 0;
         var now = Stopwatch.GetTimestamp();
         lock (_lock)
         {
@@ -140,7 +144,11 @@ internal sealed class TabProbe
             {
                 _bytesReceived += length;
                 _framesReceived++;
-                _receivedAt.Add(now);
+                if (batch)
+                {
+                    _renderBatches++;
+                    _batchAt.Add(now);
+                }
             }
             else
             {
@@ -148,11 +156,5 @@ internal sealed class TabProbe
                 _framesSent++;
             }
         }
-    }
-
-    private static long Base64Length(string base64)
-    {
-        var padding = base64.EndsWith("==", StringComparison.Ordinal) ? 2 : base64.EndsWith('=') ? 1 : 0;
-        return (base64.Length / 4 * 3) - padding;
     }
 }

@@ -26,10 +26,17 @@ internal sealed class TabRun(TabOptions options)
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
 
+        // The server at rest first (its timers, the overview's refresh, the GC): what no tab causes.
         var empty = new ServerProbe(options.ServerPid);
         empty.Start();
         var emptyMetrics = await ServerMetrics.ReadAsync(http);
         var loadBefore = LoadAverage();
+        if (options.Rest > TimeSpan.Zero)
+        {
+            Console.WriteLine($"measuring the server at rest for {options.Rest.TotalSeconds:0} s");
+            await Task.Delay(options.Rest, cancellationToken);
+            empty.Sample();
+        }
 
         var openClock = Stopwatch.StartNew();
         var tabs = await OpenTabsAsync(context, cancellationToken);
@@ -53,6 +60,7 @@ internal sealed class TabRun(TabOptions options)
             await tab.ResetLagAsync();
         }
 
+        Console.WriteLine($"measuring for {options.Duration.TotalSeconds:0} s");
         var window = new ServerProbe(options.ServerPid);
         window.Start();
         var startMetrics = await ServerMetrics.ReadAsync(http);
@@ -76,6 +84,7 @@ internal sealed class TabRun(TabOptions options)
 
         await driving.CancelAsync();
         await Task.WhenAll(drivers);
+        Console.WriteLine(options.Flood ? "window done; flooding tab 1" : "window done");
 
         var flood = options.Flood ? await FloodAsync(tabs[0], cancellationToken) : null;
         return new TabReport
@@ -88,6 +97,7 @@ internal sealed class TabRun(TabOptions options)
             LoadBefore = loadBefore,
             LoadAfter = LoadAverage(),
             ServerCpuPercent = window.Enabled ? window.CpuPercent : null,
+            RestCpuPercent = empty.Enabled && options.Rest > TimeSpan.Zero ? empty.CpuPercent : null,
             EmptyRssBytes = empty.Enabled ? empty.StartRssBytes : null,
             RssBytes = window.Enabled ? window.LastRssBytes : null,
             EmptyGcHeapBytes = emptyMetrics.GcHeapBytes,
@@ -96,6 +106,7 @@ internal sealed class TabRun(TabOptions options)
             BytesReceived = endCounters.Received - startCounters.Received,
             BytesSent = endCounters.Sent - startCounters.Sent,
             FramesReceived = endCounters.FramesReceived - startCounters.FramesReceived,
+            RenderBatches = endCounters.RenderBatches - startCounters.RenderBatches,
             LagTabs = observing,
             LagsMs = lags,
             Flood = flood,
@@ -153,7 +164,7 @@ internal sealed class TabRun(TabOptions options)
         }
     }
 
-    /// <summary>Floods one tab's actor and counts the frames (render batches and the odd interop reply) the server sends it while the mailbox drains.</summary>
+    /// <summary>Floods one tab's actor and counts the render batches the server sends it while the mailbox drains.</summary>
     private static async Task<FloodReport> FloodAsync(TabProbe tab, CancellationToken cancellationToken)
     {
         var start = Stopwatch.GetTimestamp();
@@ -165,7 +176,8 @@ internal sealed class TabRun(TabOptions options)
             await Task.Delay(50, cancellationToken);
             var depth = int.TryParse((await tab.TextAsync("queue-depth"))?.Replace(",", "", StringComparison.Ordinal), out var d) ? d : 0;
             peakDepth = Math.Max(peakDepth, depth);
-            if (peakDepth > 0 && depth == 0)
+            var sent = (await tab.TextAsync("last-result"))?.StartsWith("flood:", StringComparison.Ordinal) == true;
+            if (sent && depth == 0)
             {
                 drained = true;
                 break;
@@ -174,21 +186,22 @@ internal sealed class TabRun(TabOptions options)
 
         var end = Stopwatch.GetTimestamp();
         var seconds = Stopwatch.GetElapsedTime(start, end).TotalSeconds;
-        return new FloodReport(drained, peakDepth, seconds, tab.FramesReceivedBetween(start, end), tab.PeakFramesPerSecondBetween(start, end));
+        return new FloodReport(drained, peakDepth, seconds, tab.BatchesBetween(start, end), tab.PeakBatchesPerSecondBetween(start, end));
     }
 
-    private static (long Received, long Sent, long FramesReceived) Sum(IEnumerable<TabProbe> tabs)
+    private static (long Received, long Sent, long FramesReceived, long RenderBatches) Sum(IEnumerable<TabProbe> tabs)
     {
-        long received = 0, sent = 0, frames = 0;
+        long received = 0, sent = 0, frames = 0, batches = 0;
         foreach (var tab in tabs)
         {
             var counters = tab.Counters;
             received += counters.BytesReceived;
             sent += counters.BytesSent;
             frames += counters.FramesReceived;
+            batches += counters.RenderBatches;
         }
 
-        return (received, sent, frames);
+        return (received, sent, frames, batches);
     }
 
     private static string LoadAverage() =>

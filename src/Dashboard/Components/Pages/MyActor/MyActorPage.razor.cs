@@ -226,7 +226,9 @@ public sealed partial class MyActorPage
     /// <summary>Takes a snapshot; true (and the page's view replaced) when its key differs from the one shown.</summary>
     private bool Take()
     {
-        // The version is read before the snapshot: a change that races it moves it again and is looked at again.
+        // The first-change stamp and the version are read before the snapshot: a change that races it moves them
+        // again and is looked at again. Changes that show nothing new are dropped with their stamp.
+        var firstChangeAt = Session.Changes.TakeFirstUnseenAt();
         var calls = Session.Changes.CallsVersion;
         Volatile.Write(ref _seenVersion, calls + Session.Changes.MailboxVersion); // read by the loop off the renderer's thread
         var view = Session.Snapshot();
@@ -237,7 +239,7 @@ public sealed partial class MyActorPage
         }
 
         (_view, _key) = (view, key);
-        _changedAt = Session.Changes.TakeFirstUnseenAt() is var changedAt and not 0 ? changedAt : _changedAt;
+        _changedAt = firstChangeAt != 0 ? firstChangeAt : _changedAt;
         Volatile.Write(ref _renderedAt, view.Now); // read by the loop off the renderer's thread
         return true;
     }
