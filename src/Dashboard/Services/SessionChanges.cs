@@ -61,7 +61,7 @@ public sealed class SessionChanges(TimeProvider time) : IActorEventListener
         }
 
         var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Volatile.Write(ref _waiter, waiter);
+        Interlocked.Exchange(ref _waiter, waiter); // a full fence: Bump sees the waiter, or this sees Bump's version
         if (Version != seen)
         {
             return true; // a change raced the registration

@@ -217,6 +217,11 @@ public sealed partial class MyActorPage
     /// <summary>Takes a fresh snapshot and renders when anything it shows changed (or when forced).</summary>
     private void Render(bool force)
     {
+        if (_stop.IsCancellationRequested)
+        {
+            return; // the circuit is going: its services may already be disposed
+        }
+
         if (Take() || force)
         {
             StateHasChanged();
