@@ -2,6 +2,7 @@ using ActorRuntime;
 using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Components.Pages.MyActor;
+using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,14 @@ namespace Unit.Dashboard.Components.Pages.MyActor;
 /// <summary>The "My actor" page renders on change, not on a clock: counted over a fake-clock minute.</summary>
 public sealed class MyActorPageTests : DashboardTestContext, IAsyncLifetime
 {
-    private readonly SessionHarness _harness = new();
+    // The actor sweeps abandoned callers every 10 s by default: a real message, which a loaded machine can catch
+    // the actor handling ("busy" for a moment, a real change). These tests are about a page whose actor does nothing.
+    private readonly SessionHarness _harness = new(new HeartbeatActorOptions
+    {
+        ExternalLatency = TimeSpan.FromMilliseconds(200),
+        FloodMessageCost = TimeSpan.Zero,
+        SweepInterval = TimeSpan.FromHours(1),
+    });
 
     public MyActorPageTests()
     {
