@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Net;
+using static LoadSim.CommandLine;
 
 namespace LoadSim;
 
@@ -106,40 +105,11 @@ internal sealed record LoadOptions
         Check(NeverAnswersRate is null or (>= 0 and <= 1), "--never-answers-rate must be within 0..1.");
     }
 
-    private static bool IsLoopback(Uri url) =>
-        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-
     private static LoadOptions WithHeartbeat(LoadOptions options, string value)
     {
         var parts = value.Split('-', 2);
         var min = ParseTime("--heartbeat", parts[0]);
         var max = parts.Length == 2 ? ParseTime("--heartbeat", parts[1]) : min;
         return options with { HeartbeatMin = min, HeartbeatMax = max };
-    }
-
-    private static void Check(bool condition, string message)
-    {
-        if (!condition)
-        {
-            throw new ArgumentException(message);
-        }
-    }
-
-    private static int ParseInt(string name, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result) ? result : throw new ArgumentException($"{name}: '{value}' is not a whole number.");
-
-    private static double ParseDouble(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var result) ? result : throw new ArgumentException($"{name}: '{value}' is not a number.");
-
-    /// <summary>500ms, 10s, 2m, or a plain number of seconds.</summary>
-    internal static TimeSpan ParseTime(string name, string value)
-    {
-        var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 0.001)
-            : value.EndsWith('s') ? (value[..^1], 1.0)
-            : value.EndsWith('m') ? (value[..^1], 60.0)
-            : (value, 1.0);
-        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0
-            ? TimeSpan.FromSeconds(amount * unit)
-            : throw new ArgumentException($"{name}: '{value}' is not a time like 500ms, 10s or 2m.");
     }
 }

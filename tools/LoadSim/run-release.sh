@@ -10,20 +10,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 PORT=${PORT:-5057}
-LOG=$(mktemp /tmp/dashboard-server.XXXXXX.log)
-
-dotnet build src/Dashboard/Dashboard.csproj -c Release -nologo -v quiet >/dev/null
 dotnet build tools/LoadSim/LoadSim.csproj -c Release -nologo -v quiet >/dev/null
-
-ASPNETCORE_ENVIRONMENT=Production dotnet src/Dashboard/bin/Release/net10.0/Dashboard.dll --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-
-for _ in $(seq 1 100); do
-  if curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server" 2>/dev/null; then cat "$LOG" >&2; exit 1; fi
-  sleep 0.2
-done
+# shellcheck source=../release-server.sh
+source tools/release-server.sh
 
 echo "server pid $server, log $LOG, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 status=0

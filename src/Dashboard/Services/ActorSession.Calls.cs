@@ -19,8 +19,10 @@ public sealed partial class ActorSession
         }
 
         Tracker.Begin(callId, origin, wait, Mode);
+        Changes.Notify();
         var outcome = await CallAsync(pid, callId, origin, wait, cancellationToken);
         Tracker.End(outcome);
+        Changes.Notify();
         return outcome;
     }
 
@@ -28,6 +30,7 @@ public sealed partial class ActorSession
     public Task<CallOutcomeView> HeartbeatAsync(CancellationToken cancellationToken = default)
     {
         Interlocked.Exchange(ref _lastHeartbeat, _system.Time.GetTimestamp());
+        Interlocked.Exchange(ref _lastHeartbeatAtMs, _system.Time.GetUtcNow().ToUnixTimeMilliseconds());
         return RequestAsync(CallOrigin.Heartbeat, _options.HeartbeatTimeout, cancellationToken);
     }
 
@@ -58,6 +61,7 @@ public sealed partial class ActorSession
         }
 
         Tracker.AddRejected(total - accepted);
+        Changes.Notify();
         return new FloodOutcome(accepted, total - accepted);
     }
 
@@ -72,7 +76,11 @@ public sealed partial class ActorSession
 
     /// <summary>Changes how the external work behaves for new jobs.</summary>
     /// <exception cref="ArgumentException">The settings are invalid.</exception>
-    public void Configure(ExternalWorkSettings settings) => Worker.Settings = settings;
+    public void Configure(ExternalWorkSettings settings)
+    {
+        Worker.Settings = settings;
+        Changes.Notify();
+    }
 
     /// <summary>A snapshot for the actor panels; also samples the mailbox depth for its chart.</summary>
     public ActorView Snapshot()

@@ -27,8 +27,10 @@ public sealed partial class ActorSession : IAsyncDisposable
     private readonly ILogger<ActorSession> _logger;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private IDisposable? _subscription;
+    private IDisposable? _changeSubscription;
     private long _nextCallId;
     private long _lastHeartbeat;
+    private long _lastHeartbeatAtMs;
     private TimeSpan _callTimeout;
     private volatile bool _disposed;
 
@@ -43,7 +45,9 @@ public sealed partial class ActorSession : IAsyncDisposable
         Worker = new ExternalWorker(system, system.Time) { Settings = _options.InitialExternalWork() };
         Tracker = new CallTracker(system.Time);
         History = new MailboxHistory(system.Time);
+        Changes = new SessionChanges(system.Time);
         Worker.JobChanged += Tracker.OnJobChanged;
+        Worker.JobChanged += (_, _) => Changes.Notify();
     }
 
     /// <summary>Who owns the actor.</summary>
@@ -66,6 +70,12 @@ public sealed partial class ActorSession : IAsyncDisposable
 
     /// <summary>Recent mailbox depths.</summary>
     public MailboxHistory History { get; }
+
+    /// <summary>Signals every change a viewer of this session would see, so a page renders on change instead of polling.</summary>
+    public SessionChanges Changes { get; }
+
+    /// <summary>The wall-clock time of the last heartbeat; null before the first.</summary>
+    public DateTimeOffset? LastHeartbeatAt => Interlocked.Read(ref _lastHeartbeatAtMs) is var ms and not 0 ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
 
     /// <summary>The settings the actor runs with.</summary>
     public HeartbeatActorOptions Options => _options;
@@ -161,13 +171,16 @@ public sealed partial class ActorSession : IAsyncDisposable
                 Restart = _options.MaxRestarts == 0 ? RestartPolicy.Never : RestartPolicy.OnCrash(_options.MaxRestarts, _options.RestartWindow),
             });
             _subscription = _system.Subscribe(pid, Tracker);
+            _changeSubscription = _system.Subscribe(pid, Changes);
             _directory.Register(pid, this);
             (Pid, Mode, State) = (pid, mode, SessionState.Running);
+            Changes.Notify();
             return true;
         }
         catch (ActorLimitExceededException error)
         {
             State = SessionState.AtCapacity;
+            Changes.Notify();
             Log.AtCapacity(_logger, Owner, error.MaxActors);
             return false;
         }
@@ -186,9 +199,11 @@ public sealed partial class ActorSession : IAsyncDisposable
         }
 
         _subscription?.Dispose();
+        _changeSubscription?.Dispose();
         _directory.Unregister(pid, this);
         await _system.StopAsync(pid, reason);
         Pid = null;
+        Changes.Notify();
     }
 
     private static TimeSpan ValidateTimeout(TimeSpan timeout) =>

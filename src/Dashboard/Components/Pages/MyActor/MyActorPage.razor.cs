@@ -8,23 +8,40 @@ using Microsoft.JSInterop;
 namespace Dashboard.Components.Pages.MyActor;
 
 /// <summary>
-/// "My actor": this tab's heartbeat actor, live. The page samples its session at up to 10 Hz and
-/// renders only when something changed, so a flood of messages costs the page nothing extra. While the
-/// browser reports the tab hidden it renders only every <see cref="HiddenRefresh"/>, and at once when shown.
+/// "My actor": this tab's heartbeat actor, live. The page renders on change: it waits on its session's change
+/// signal (<see cref="SessionChanges"/>) and renders once for however many changes arrived within
+/// <see cref="CoalesceWindow"/>, at most every <see cref="MinRenderInterval"/> — so a flood of messages costs at
+/// most 10 render batches a second, and an idle tab none. Time alone moves a few things, which it checks on the
+/// same clock: a call in flight (its elapsed time, every <see cref="MotionInterval"/>), an actor still settling
+/// (busy → idle, which no event announces), the chart's scrolling minute, heartbeat health, the restart notice.
+/// Each panel re-renders only when its own part of <see cref="ViewKey"/> moved. While the browser reports the tab
+/// hidden the page renders only every <see cref="HiddenRefresh"/>, and at once when shown.
 /// </summary>
 public sealed partial class MyActorPage
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan IdleRefresh = TimeSpan.FromSeconds(1);
+    /// <summary>How long the page lets changes gather before it renders them (the steps of one call arrive together).</summary>
+    internal static readonly TimeSpan CoalesceWindow = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The shortest time between two renders: at most 10 a second, whatever floods the actor.</summary>
+    internal static readonly TimeSpan MinRenderInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often elapsed times of calls in flight, the chart's minute and a settling actor are re-read.</summary>
+    internal static readonly TimeSpan MotionInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan SettleInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan RestartNoticeFor = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan HiddenRefresh = TimeSpan.FromSeconds(10);
     private readonly CancellationTokenSource _stop = new();
     private ActorView? _view;
-    private long _renderedVersion = -1;
+    private ViewKey _key;
+    private long _seenVersion = -1;
     private long _renderedAt;
+    private long _changedAt;
     private DotNetObjectReference<MyActorPage>? _selfReference;
     private IJSObjectReference? _heartbeat;
     private bool _caveatsOpen;
     private volatile bool _hidden;
+    private TaskCompletionSource _shown = NewShown();
 
     [Inject] private ActorSession Session { get; set; } = null!;
 
@@ -36,16 +53,10 @@ public sealed partial class MyActorPage
 
     [Inject] private IOptions<HeartbeatActorOptions> Options { get; set; } = null!;
 
-    private string? RestartNotice
-    {
-        get
-        {
-            var tracker = _view!.Tracker;
-            return tracker.LastRestartAt != 0 && _view.Between(tracker.LastRestartAt) < TimeSpan.FromSeconds(10)
-                ? $"The actor crashed ({tracker.LastCrash}). Its waiting callers failed at once; it restarted under the same pid {_view.Pid}."
-                : null;
-        }
-    }
+    /// <summary>How many times the page rendered (exposed for tests).</summary>
+    internal int Renders { get; private set; }
+
+    private string? RestartNotice => RestartNoticeOf(_view!);
 
     /// <summary>Called by the browser's heartbeat timer (wwwroot/js/heartbeat.js).</summary>
     [JSInvokable]
@@ -60,7 +71,14 @@ public sealed partial class MyActorPage
     public Task SetHidden(bool hidden)
     {
         _hidden = hidden;
-        return hidden || _stop.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(() => Render(force: true));
+        if (hidden)
+        {
+            Interlocked.Exchange(ref _shown, NewShown());
+            return Task.CompletedTask;
+        }
+
+        _shown.TrySetResult();
+        return _stop.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(() => Render(force: true));
     }
 
     /// <inheritdoc/>
@@ -92,12 +110,13 @@ public sealed partial class MyActorPage
         }
 
         Session.TryStart(OwnerKind.Tab);
-        _view = Session.Snapshot();
-        _ = RefreshLoopAsync(_stop.Token);
+        Take();
+        _ = RenderLoopAsync(_stop.Token);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        Renders++;
         if (!firstRender || !RendererInfo.IsInteractive)
         {
             return;
@@ -124,20 +143,35 @@ public sealed partial class MyActorPage
         Render(force: true);
     }
 
-    private async Task RefreshLoopAsync(CancellationToken cancellationToken)
+    private async Task RenderLoopAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(RefreshInterval, Time);
         try
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
+            while (!cancellationToken.IsCancellationRequested)
             {
-                var hidden = _hidden;
-                if (hidden && Time.GetElapsedTime(Volatile.Read(ref _renderedAt)) < HiddenRefresh)
+                if (_hidden)
                 {
-                    continue; // nobody looks: no dispatch, no snapshot, no render batch
+                    // Nobody looks: one render every HiddenRefresh, none per change; SetHidden(false) renders at once.
+                    var remaining = HiddenRefresh - Time.GetElapsedTime(Volatile.Read(ref _renderedAt));
+                    if (remaining > TimeSpan.Zero)
+                    {
+                        await Task.WhenAny(_shown.Task, Task.Delay(remaining, Time, cancellationToken));
+                        continue;
+                    }
+
+                    await InvokeAsync(() => Render(force: false));
+                    Volatile.Write(ref _renderedAt, Time.GetTimestamp()); // looked: the next look is HiddenRefresh away
+                    continue;
                 }
 
-                await InvokeAsync(() => Render(force: hidden));
+                if (await Session.Changes.WaitAsync(Volatile.Read(ref _seenVersion), NextTimedCheck(), cancellationToken))
+                {
+                    var sinceRender = Time.GetElapsedTime(Volatile.Read(ref _renderedAt));
+                    var gather = MinRenderInterval - sinceRender > CoalesceWindow ? MinRenderInterval - sinceRender : CoalesceWindow;
+                    await Task.Delay(gather, Time, cancellationToken);
+                }
+
+                await InvokeAsync(() => Render(force: false));
             }
         }
         catch (OperationCanceledException)
@@ -149,18 +183,82 @@ public sealed partial class MyActorPage
         }
     }
 
-    /// <summary>Takes a fresh snapshot and renders when it changed, when something is in motion, or once a second.</summary>
+    /// <summary>How long the page may wait without a change before time alone moves something it shows.</summary>
+    private TimeSpan NextTimedCheck()
+    {
+        var key = _key;
+        if (key.Settling)
+        {
+            return SettleInterval;
+        }
+
+        if (key.Moving || key.ChartMoving)
+        {
+            return MotionInterval;
+        }
+
+        var next = Timeout.InfiniteTimeSpan;
+        if (key.RestartNotice)
+        {
+            next = RestartNoticeFor - _view!.Between(_view.Tracker.LastRestartAt);
+        }
+
+        // Heartbeat health turns late, then stale, as the last heartbeat ages (see ActorSession.Snapshot).
+        if (_view?.HeartbeatAge is { } age)
+        {
+            var max = Options.Value.IntervalMax;
+            var threshold = age <= max * 1.5 ? max * 1.5 : age <= max * 3 ? max * 3 : (TimeSpan?)null;
+            if (threshold is { } at && (next == Timeout.InfiniteTimeSpan || at - age < next))
+            {
+                next = at - age;
+            }
+        }
+
+        return next == Timeout.InfiniteTimeSpan ? next : next + TimeSpan.FromMilliseconds(1);
+    }
+
+    /// <summary>Takes a fresh snapshot and renders when anything it shows changed (or when forced).</summary>
     private void Render(bool force)
     {
-        var view = Session.Snapshot();
-        var moving = (view.Info?.QueueDepth ?? 0) > 0 || view.Tracker.Calls.Any(call => !call.IsEnded);
-        var stale = view.Between(_renderedAt) >= IdleRefresh;
-        if (force || moving || stale || Session.Tracker.Version != _renderedVersion)
+        if (_stop.IsCancellationRequested)
         {
-            _view = view;
-            _renderedVersion = Session.Tracker.Version;
-            Volatile.Write(ref _renderedAt, view.Now); // read by the refresh loop off the renderer's thread
+            return; // the circuit is going: its services may already be disposed
+        }
+
+        if (Take() || force)
+        {
             StateHasChanged();
         }
     }
+
+    /// <summary>Takes a snapshot; true (and the page's view replaced) when its key differs from the one shown.</summary>
+    private bool Take()
+    {
+        // The first-change stamp and the version are read before the snapshot: a change that races it moves them
+        // again and is looked at again. Changes that show nothing new are dropped with their stamp.
+        var firstChangeAt = Session.Changes.TakeFirstUnseenAt();
+        var calls = Session.Changes.CallsVersion;
+        Volatile.Write(ref _seenVersion, calls + Session.Changes.MailboxVersion); // read by the loop off the renderer's thread
+        var view = Session.Snapshot();
+        var key = ViewKey.Of(view, calls, RestartNoticeOf(view) is not null);
+        if (_view is not null && key == _key)
+        {
+            return false; // e.g. the actor's own sweep went through the mailbox: nothing on screen moved
+        }
+
+        (_view, _key) = (view, key);
+        _changedAt = firstChangeAt != 0 ? firstChangeAt : _changedAt;
+        Volatile.Write(ref _renderedAt, view.Now); // read by the loop off the renderer's thread
+        return true;
+    }
+
+    private static string? RestartNoticeOf(ActorView view)
+    {
+        var tracker = view.Tracker;
+        return tracker.LastRestartAt != 0 && view.Between(tracker.LastRestartAt) < RestartNoticeFor
+            ? $"The actor crashed ({tracker.LastCrash}). Its waiting callers failed at once; it restarted under the same pid {view.Pid}."
+            : null;
+    }
+
+    private static TaskCompletionSource NewShown() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

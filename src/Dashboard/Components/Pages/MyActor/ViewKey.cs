@@ -1,0 +1,102 @@
+using ActorRuntime;
+using Dashboard.Components.Actors;
+using Dashboard.Heartbeats;
+using Dashboard.Services;
+
+namespace Dashboard.Components.Pages.MyActor;
+
+/// <summary>
+/// What the "My actor" page shows, reduced to values that compare equal when nothing visible changed: the page
+/// renders only when its key moved, each panel only when its part of the key did.
+/// </summary>
+/// <param name="CallsVersion">The session's <see cref="SessionChanges.CallsVersion"/>, read before the snapshot.</param>
+/// <param name="Calls">The calls shown, by identity: a call's record is replaced whenever the call moves a step.</param>
+/// <param name="Status">The status chip's text.</param>
+/// <param name="QueueDepth">Mailbox depth.</param>
+/// <param name="HandleTimeP99">The actor's handle time p99 (messages move it; the mailbox's own events are not shown).</param>
+/// <param name="DeferredCalls">Callers the actor keeps.</param>
+/// <param name="Health">Heartbeat health (it moves with time alone).</param>
+/// <param name="HistoryHash">The mailbox chart's 60 values (they scroll with time alone while any is non-zero).</param>
+/// <param name="RestartNotice">Whether the ten-second restart notice shows.</param>
+/// <param name="LiveNow">The snapshot's moment while a call is in flight (its elapsed time moves), else 0.</param>
+internal readonly record struct ViewKey(
+    long CallsVersion,
+    int Calls,
+    string Status,
+    int QueueDepth,
+    TimeSpan? HandleTimeP99,
+    int DeferredCalls,
+    HeartbeatHealth Health,
+    int HistoryHash,
+    bool RestartNotice,
+    long LiveNow)
+{
+    /// <summary>Whether a call is in flight: its bars and wait lines move with time.</summary>
+    public bool Moving => LiveNow != 0;
+
+    /// <summary>Whether the chart still has a non-zero second in its window (it scrolls each second).</summary>
+    public bool ChartMoving => HistoryHash != EmptyHistoryHash;
+
+    /// <summary>Whether the actor is between states the events do not announce (busy → idle, a draining mailbox).</summary>
+    public bool Settling => QueueDepth > 0 || Status is "busy" or "starting" or "crashed-restarting";
+
+    private static readonly int EmptyHistoryHash = Hash(new int[MailboxHistory.Seconds]);
+
+    public static ViewKey Of(ActorView view, long callsVersion, bool restartNotice) => new(
+        callsVersion,
+        Identity(view.Tracker.Calls),
+        ActorFormat.Status(view),
+        view.Info?.QueueDepth ?? 0,
+        view.Info?.HandleTimeP99,
+        view.Info?.DeferredCalls ?? 0,
+        view.Health,
+        Hash(view.MailboxHistory),
+        restartNotice,
+        AnyInFlight(view.Tracker.Calls) ? view.Now : 0);
+
+    public static (Pid? Pid, string Status, ActorMode Mode, HeartbeatHealth Health, DateTimeOffset? LastHeartbeat) Header(ActorView view, DateTimeOffset? lastHeartbeatAt) =>
+        (view.Pid, ActorFormat.Status(view), view.Mode, view.Health, lastHeartbeatAt);
+
+    public (int Calls, ActorMode Mode, long LiveNow) CallsShown(ActorView view) => (Calls, view.Mode, LiveNow);
+
+    public (int QueueDepth, int? Capacity, long Rejected, TimeSpan? HandleTimeP99, int History) Mailbox(ActorView view) =>
+        (QueueDepth, view.Info?.MailboxCapacity, view.Tracker.Counters.Rejected, HandleTimeP99, HistoryHash);
+
+    public static (int InFlight, long Started, long Succeeded, long Failed, long NeverAnswered, ExternalWorkSettings Settings) External(ActorView view) =>
+        (view.External.InFlight, view.External.Started, view.External.Succeeded, view.External.Failed, view.External.NeverAnswered, view.Settings);
+
+    private static bool AnyInFlight(IReadOnlyList<CallRecord> calls)
+    {
+        foreach (var call in calls)
+        {
+            if (!call.IsEnded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Identity(IReadOnlyList<CallRecord> calls)
+    {
+        var hash = default(HashCode);
+        foreach (var call in calls)
+        {
+            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(call));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static int Hash(IReadOnlyList<int> values)
+    {
+        var hash = default(HashCode);
+        foreach (var value in values)
+        {
+            hash.Add(value);
+        }
+
+        return hash.ToHashCode();
+    }
+}
