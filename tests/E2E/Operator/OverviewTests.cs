@@ -78,7 +78,7 @@ public sealed class OverviewTests(OperatorFixture fixture)
         await overview.GetByTestId("overview-pid").GetByText(pid, new() { Exact = true }).ClickAsync();
 
         // Assert
-        await Expect(overview).ToHaveURLAsync(new Regex(@"/actors/\d+$"));
+        await Expect(overview).ToHaveURLAsync(new Regex(@"/actors/\d+\?node=[^&]+$")); // pids are per node: the link names it
         await Expect(overview.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
         await Expect(overview.GetByTestId("read-only")).ToBeVisibleAsync();
         await Expect(overview.GetByTestId("btn-request")).ToHaveCountAsync(0);
