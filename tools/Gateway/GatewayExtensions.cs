@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
 
 namespace Gateway;
 
@@ -13,6 +14,7 @@ public static partial class GatewayExtensions
         // outlive it, so it keeps no key ring on disk.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddSingleton(options);
+        services.Configure<TransportFailureRateHealthPolicyOptions>(passive => passive.DetectionWindowSize = options.PassiveWindow);
         services.AddReverseProxy()
             .LoadFromMemory([ProxyConfiguration.Route()], [ProxyConfiguration.Cluster(options)]);
         return services;

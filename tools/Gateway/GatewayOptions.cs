@@ -27,6 +27,14 @@ public sealed class GatewayOptions : IValidatableObject
     /// <value>Defaults to 1.5 s.</value>
     public TimeSpan HealthTimeout { get; init; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// The passive check's window: a node whose forwarded requests fail (transport errors) leaves the pool for this
+    /// long, after which the probes decide again. YARP's default is a minute, which would keep a restarted node out
+    /// long after its probes answer.
+    /// </summary>
+    /// <value>Defaults to 10 s.</value>
+    public TimeSpan PassiveWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The name of the cookie that pins a browser to its node.</summary>
     /// <value>Defaults to <c>.Dashboard.Node</c>.</value>
     public string AffinityCookie { get; init; } = ".Dashboard.Node";
@@ -78,6 +86,11 @@ public sealed class GatewayOptions : IValidatableObject
         if (!HealthPath.StartsWith('/'))
         {
             yield return new ValidationResult($"Gateway:HealthPath must start with '/' (was '{HealthPath}').", [nameof(HealthPath)]);
+        }
+
+        if (PassiveWindow < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult($"Gateway:PassiveWindow must be at least 1 s (was {PassiveWindow}).", [nameof(PassiveWindow)]);
         }
 
         if (HealthInterval <= TimeSpan.Zero || HealthTimeout <= TimeSpan.Zero || HealthTimeout > HealthInterval)

@@ -65,7 +65,7 @@ public static class ProxyConfiguration
             {
                 Enabled = true,
                 Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
-                ReactivationPeriod = options.HealthInterval * 2,
+                ReactivationPeriod = options.PassiveWindow,
             },
             AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
         },

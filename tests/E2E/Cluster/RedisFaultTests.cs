@@ -1,4 +1,6 @@
+using System.Net;
 using E2E.Infrastructure;
+using E2E.Operator;
 using TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -80,6 +82,16 @@ public sealed class RedisFaultTests(ClusterFixture fixture) : IAsyncLifetime
         var warnings = RedisWarnings();
         Assert.True(warnings.Count == 1, $"node B warned {warnings.Count} times:\n{string.Join("\n", warnings.Select(entry => entry.Line))}");
         Assert.Null(warnings[0].Exception);
+
+        // Assert: an operator cookie node B issues now (with the key it made while Redis was down) is honoured by node A
+        using var nodeB = OperatorHttp.CreateClient(fixture.NodeB.BaseAddress);
+        using var signIn = await OperatorHttp.PostSignInAsync(nodeB, ClusterFixture.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        using var nodeA = OperatorHttp.CreateClient(fixture.NodeA.BaseAddress);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/overview", UriKind.Relative));
+        request.Headers.Add("Cookie", SharedKeysTests.AdminCookie(signIn));
+        using var onA = await nodeA.SendAsync(request);
+        Assert.True(onA.StatusCode == HttpStatusCode.OK, $"node A answered {(int)onA.StatusCode} to node B's cookie");
         fixture.AssertNoUnhandledExceptions();
     }
 

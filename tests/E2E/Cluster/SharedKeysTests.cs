@@ -58,7 +58,8 @@ public sealed class SharedKeysTests(ClusterFixture fixture) : IAsyncLifetime
         fixture.AssertNoUnhandledExceptions();
     }
 
-    private static string AdminCookie(HttpResponseMessage response)
+    /// <summary>The <c>name=value</c> of the admin cookie a sign-in answer sets.</summary>
+    public static string AdminCookie(HttpResponseMessage response)
     {
         var setCookie = response.Headers.TryGetValues("Set-Cookie", out var values)
             ? values.FirstOrDefault(value => value.StartsWith(AdminPolicy.CookieName + "=", StringComparison.Ordinal))
