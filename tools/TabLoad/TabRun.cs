@@ -27,7 +27,7 @@ internal sealed class TabRun(TabOptions options)
         });
 
         // The server at rest first (its timers, the overview's refresh, the GC): what no tab causes.
-        var empty = new ServerProbe(options.ServerPid);
+        var empty = new ServerProbe(options.ServerPid is { } serverPid ? [serverPid] : []);
         empty.Start();
         var emptyMetrics = await ServerMetrics.ReadAsync(http);
         var loadBefore = LoadAverage();
@@ -61,7 +61,7 @@ internal sealed class TabRun(TabOptions options)
         }
 
         Console.WriteLine($"measuring for {options.Duration.TotalSeconds:0} s");
-        var window = new ServerProbe(options.ServerPid);
+        var window = new ServerProbe(options.ServerPid is { } serverPid ? [serverPid] : []);
         window.Start();
         var startMetrics = await ServerMetrics.ReadAsync(http);
         var startCounters = Sum(tabs);

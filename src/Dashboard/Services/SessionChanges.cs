@@ -1,4 +1,4 @@
-using ActorRuntime.Diagnostics;
+using ActorRuntime;
 
 namespace Dashboard.Services;
 
