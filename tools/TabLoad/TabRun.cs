@@ -27,7 +27,7 @@ internal sealed class TabRun(TabOptions options)
         });
 
         // The server at rest first (its timers, the overview's refresh, the GC): what no tab causes.
-        var empty = new ServerProbe(options.ServerPid is { } serverPid ? [serverPid] : []);
+        var empty = new ServerProbe(ServerPids(options));
         empty.Start();
         var emptyMetrics = await ServerMetrics.ReadAsync(http);
         var loadBefore = LoadAverage();
@@ -61,7 +61,7 @@ internal sealed class TabRun(TabOptions options)
         }
 
         Console.WriteLine($"measuring for {options.Duration.TotalSeconds:0} s");
-        var window = new ServerProbe(options.ServerPid is { } serverPid ? [serverPid] : []);
+        var window = new ServerProbe(ServerPids(options));
         window.Start();
         var startMetrics = await ServerMetrics.ReadAsync(http);
         var startCounters = Sum(tabs);
@@ -132,6 +132,8 @@ internal sealed class TabRun(TabOptions options)
     }
 
     /// <summary>A user who watches: a Request every 10 s and a Burst once a minute, each tab at its own phase.</summary>
+    private static IReadOnlyList<int> ServerPids(TabOptions options) => options.ServerPid is { } pid ? [pid] : [];
+
     private static async Task DriveAsync(TabProbe tab, Random random, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using ActorRuntime;
 using Bunit;
+using Dashboard.Cluster;
 using Dashboard.Components.Actors;
 using Dashboard.Components.Pages.MyActor;
 using Dashboard.Heartbeats;
@@ -11,26 +12,28 @@ using TestSupport;
 namespace Unit.Dashboard.Components.Pages.MyActor;
 
 /// <summary>The "My actor" page renders on change, not on a clock: counted over a fake-clock minute.</summary>
-public sealed class MyActorPageTests : DashboardTestContext, IAsyncLifetime
+public sealed class MyActorPageTests : DashboardTestContext
 {
     // The actor sweeps abandoned callers every 10 s by default: a real message, which a loaded machine can catch
     // the actor handling ("busy" for a moment, a real change). These tests are about a page whose actor does nothing.
-    private readonly SessionHarness _harness = new(new HeartbeatActorOptions
-    {
-        ExternalLatency = TimeSpan.FromMilliseconds(200),
-        FloodMessageCost = TimeSpan.Zero,
-        SweepInterval = TimeSpan.FromHours(1),
-    });
+    private readonly SessionHarness _harness;
 
     public MyActorPageTests()
     {
+        _harness = Own(new SessionHarness(new HeartbeatActorOptions
+        {
+            ExternalLatency = TimeSpan.FromMilliseconds(200),
+            FloodMessageCost = TimeSpan.Zero,
+            SweepInterval = TimeSpan.FromHours(1),
+        }));
+        Services.AddSingleton(new NodeIdentity("node-a", "http://node-a.test", DateTimeOffset.UnixEpoch));
         Services.AddSingleton<TimeProvider>(_harness.Time);
         Services.AddSingleton(_harness.Session);
         Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_harness.Options));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    private ActorSession Session => _harness.Session;
+    private new ActorSession Session => _harness.Session;
 
     [Fact]
     public async Task Render_NothingChangesForAMinute_DoesNotRenderAgain()
@@ -90,13 +93,6 @@ public sealed class MyActorPageTests : DashboardTestContext, IAsyncLifetime
         Assert.Equal((page + 1, timeline, counters), (after.Page, after.Timeline, after.Counters));
     }
 
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _harness.DisposeAsync();
-    }
 
     /// <summary>Renders the page and lets its start (the actor's spawn and first events) render and settle.</summary>
     private async Task<IRenderedComponent<MyActorPage>> RenderSettledAsync()
