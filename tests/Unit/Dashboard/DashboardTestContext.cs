@@ -1,19 +1,25 @@
 using Bunit;
+using Dashboard.Services;
 using MudBlazor.Services;
 
 namespace Unit.Dashboard;
 
 /// <summary>
-/// The base class of every bUnit test of the dashboard: registers MudBlazor's services and lets
-/// MudBlazor's JavaScript calls succeed without a browser (loose JS interop, default results).
+/// The base class of every bUnit test of the dashboard: registers MudBlazor's services, lets MudBlazor's
+/// JavaScript calls succeed without a browser (loose JS interop, default results), and owns the test's
+/// fixtures — a <see cref="Harness"/> on first use, or any other through <see cref="Own{T}"/>.
 /// </summary>
 /// <remarks>
 /// Some MudBlazor services are only <see cref="IAsyncDisposable"/>, so the context must be disposed
 /// asynchronously; xunit 2 does that through <see cref="IAsyncLifetime"/> (before its synchronous
-/// <c>Dispose</c>, which is then a no-op).
+/// <c>Dispose</c>, which is then a no-op). The rendered components go first, then the fixtures they used,
+/// newest first.
 /// </remarks>
 public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
+    private readonly List<IAsyncDisposable> _fixtures = [];
+    private SessionHarness? _harness;
+
     // bUnit waits one second by default; a busy 2-core CI machine running the suite in parallel needs more.
     static DashboardTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
 
@@ -23,7 +29,27 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
     }
 
+    /// <summary>A real actor system on a fake clock with one started session, created on first use.</summary>
+    internal SessionHarness Harness => _harness ??= Own(new SessionHarness());
+
+    /// <summary>The <see cref="Harness"/>'s session.</summary>
+    internal ActorSession Session => Harness.Session;
+
+    /// <summary>Disposes <paramref name="fixture"/> with the test, after the rendered components.</summary>
+    protected T Own<T>(T fixture) where T : IAsyncDisposable
+    {
+        _fixtures.Add(fixture);
+        return fixture;
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        for (var i = _fixtures.Count - 1; i >= 0; i--)
+        {
+            await _fixtures[i].DisposeAsync();
+        }
+    }
 }

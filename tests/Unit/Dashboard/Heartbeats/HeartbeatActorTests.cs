@@ -92,18 +92,6 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Flood_BoundedMailbox_RejectsWhatDoesNotFit()
-    {
-        await using var harness = new SessionHarness(new HeartbeatActorOptions { MailboxCapacity = 100, FloodMessageCost = TimeSpan.FromMilliseconds(2) });
-
-        var outcome = harness.Session.Flood(1_000);
-
-        Assert.Equal(1_000, outcome.Accepted + outcome.Rejected);
-        Assert.InRange(outcome.Accepted, 100, 200); // the actor drains a few while the flood is being sent
-        Assert.Equal(outcome.Rejected, harness.Session.Tracker.Snapshot().Counters.Rejected);
-    }
-
-    [Fact]
     public async Task Request_ExternalFailure_EndsAsAnError()
     {
         Session.Configure(Session.Worker.Settings with { FailureRate = 1 });
@@ -119,42 +107,22 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Configure_InvalidSettings_ThrowsAClearErrorAndKeepsTheOldOnes()
+    public async Task HandleCall_CallIdAlreadyWaiting_RefusesTheNewcomerAndStillAnswersTheFirst()
     {
-        var before = Session.Worker.Settings;
+        // The call id keys the kept From: a client that reuses one must not take over the first caller's From.
+        var pid = Session.Pid!.Value;
+        var first = _harness.System.CallAsync<HeartbeatReply>(pid, new HeartbeatRequest(7, CallOrigin.Manual), TimeSpan.FromSeconds(5));
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
 
-        var error = Assert.Throws<ArgumentException>(() => Session.Configure(before with { FailureRate = 1.5 }));
+        var duplicate = await _harness.System.CallAsync<HeartbeatReply>(pid, new HeartbeatRequest(7, CallOrigin.Manual), TimeSpan.FromSeconds(5));
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        var answer = await first.WaitAsync(TimeSpan.FromSeconds(15));
 
-        Assert.Contains("Failure rate must be between 0 and 1", error.Message);
-        Assert.Equal(before, Session.Worker.Settings);
-    }
-
-    [Fact]
-    public async Task SwitchMode_StopsTheOldActorAndStartsANewOne()
-    {
-        var before = Session.Pid!.Value;
-
-        await Session.SwitchModeAsync(ActorMode.Naive);
-
-        Assert.False(_harness.System.IsAlive(before));
-        Assert.True(_harness.System.IsAlive(Session.Pid!.Value));
-        Assert.Equal(ActorMode.Naive, Session.Mode);
-        Assert.Equal(1, _harness.System.ActorCount);
-        Assert.Same(Session, _harness.Directory.Find(Session.Pid!.Value));
-        Assert.Null(_harness.Directory.Find(before));
-    }
-
-    [Fact]
-    public async Task TryStart_AtMaxActors_ReportsCapacityWithoutThrowing()
-    {
-        await using var harness = new SessionHarness(maxActors: 1);
-        await using var second = harness.NewSession();
-
-        var started = second.TryStart(OwnerKind.Tab);
-
-        Assert.False(started);
-        Assert.Equal(SessionState.AtCapacity, second.State);
-        Assert.Equal("server at capacity", (await second.RequestAsync(CallOrigin.Manual)).Text);
+        Assert.False(duplicate.Ok);
+        Assert.Contains("already waiting", duplicate.Message);
+        Assert.Equal(1, Session.Worker.Snapshot().Started);
+        Assert.True(answer.Ok);
+        Assert.Equal(7, answer.CallId);
     }
 
     private async Task<CallOutcomeView[]> RunTwoOverlappingCallsAsync()

@@ -24,7 +24,7 @@ public sealed class NaiveSlotTests
     [Fact]
     public void OverwrittenBy_NextCallHandledAfterTheCallerGaveUp_IsNotAnOverwrite()
     {
-        var first = Deferred(1, 0, ActorMode.Naive) with { EndedAt = At(1000), Stage = CallStage.TimedOut };
+        var first = Deferred(1, 0, ActorMode.Naive) with { EndedAt = At(1000), Outcome = TimedOutOutcome(1) };
         var later = Deferred(2, 1500, ActorMode.Naive);
 
         Assert.Null(NaiveSlot.OverwrittenBy(first, [first, later]));

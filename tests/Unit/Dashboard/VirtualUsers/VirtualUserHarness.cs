@@ -16,16 +16,22 @@ internal sealed class VirtualUserHarness : IAsyncDisposable
     public VirtualUserHarness(int max, int maxActors = 100)
     {
         var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddSingleton(Options.Create(new HeartbeatActorOptions()));
-        services.AddSingleton(Options.Create(new VirtualUserOptions { Max = max, RequestChance = 0, BurstChance = 0 }));
-        services.AddSingleton(new ActorSystem(new ActorSystemOptions { MaxActors = maxActors }, Time));
-        services.AddSingleton<ActorDirectory>();
-        services.AddSingleton<ActorSessionFactory>();
-        services.AddSingleton<VirtualUserService>();
+        AddVirtualUsers(services, Time, new ActorSystem(new ActorSystemOptions { MaxActors = maxActors }, Time), new ActorDirectory(),
+            new VirtualUserOptions { Max = max, RequestChance = 0, BurstChance = 0 });
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>Registers a <see cref="VirtualUserService"/> and what it needs, over <paramref name="system"/> on <paramref name="time"/>.</summary>
+    public static IServiceCollection AddVirtualUsers(
+        IServiceCollection services, TimeProvider time, ActorSystem system, ActorDirectory directory, VirtualUserOptions options) => services
+        .AddLogging()
+        .AddSingleton(time)
+        .AddSingleton(Options.Create(new HeartbeatActorOptions()))
+        .AddSingleton(Options.Create(options))
+        .AddSingleton(system)
+        .AddSingleton(directory)
+        .AddSingleton<ActorSessionFactory>()
+        .AddSingleton<VirtualUserService>();
 
     public FakeTimeProvider Time { get; } = new();
 

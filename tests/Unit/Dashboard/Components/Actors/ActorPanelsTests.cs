@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Heartbeats;
+using Dashboard.Hubs;
 using Dashboard.Services;
 using MudBlazor;
 using TestSupport;
@@ -8,20 +9,8 @@ using TestSupport;
 namespace Unit.Dashboard.Components.Actors;
 
 /// <summary>The "My actor" panels, rendered from snapshots of a real session on a fake clock.</summary>
-public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
+public sealed class ActorPanelsTests : DashboardTestContext
 {
-    private readonly SessionHarness _harness = new();
-
-    private ActorSession Session => _harness.Session;
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await DisposeAsync();
-    }
-
     [Fact]
     public async Task CountersPanel_AfterRepliedAndTimedOutCalls_ShowsEachCount()
     {
@@ -29,7 +18,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
         var slow = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the slow job to start");
-        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
         await slow.WaitAsync(TimeSpan.FromSeconds(15));
 
         var cut = Render<CountersPanel>(p => p.Add(x => x.View, Session.Snapshot()));
@@ -46,7 +35,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     {
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(100));
 
         var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
 
@@ -55,7 +44,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         Assert.Contains("external in flight", row.TextContent);
         Assert.Contains("100 ms / 1.0 s", row.TextContent);
         Assert.Equal("1", cut.Find("[data-testid=pending-calls]").TextContent);
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(100));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(100));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
@@ -65,7 +54,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(5) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
-        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
 
         var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
@@ -82,7 +71,22 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     [InlineData(CallStage.Replied, 30, Color.Success)]
     public void BarColor_ByStageAndElapsedShare_TurnsToTheTimeoutColourNearTheDeadline(CallStage stage, double percent, Color expected)
     {
-        var call = new CallRecord { CallId = 1, Origin = CallOrigin.Manual, Timeout = TimeSpan.FromSeconds(1), SentAt = 1, Stage = stage };
+        var call = new CallRecord
+        {
+            CallId = 1,
+            Origin = CallOrigin.Manual,
+            Timeout = TimeSpan.FromSeconds(1),
+            SentAt = 1,
+            DeferredAt = 2,
+            EndedAt = stage == CallStage.Deferred ? 0 : 3,
+            Outcome = stage switch
+            {
+                CallStage.TimedOut => new CallOutcomeView(1, CallOutcomeKind.Timeout, "timed out"),
+                CallStage.Replied => new CallOutcomeView(1, CallOutcomeKind.Replied, "pong") { AnsweredWith = 1 },
+                _ => null,
+            },
+        };
+        Assert.Equal(stage, call.Stage);
 
         Assert.Equal(expected, DeferredCallsPanel.BarColor(call, percent));
     }
@@ -115,7 +119,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("waiting…", cut.Find("[data-testid=last-result]").TextContent));
         Assert.True(cut.Find("[data-testid=btn-request]").HasAttribute("disabled"));
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await click.WaitAsync(TimeSpan.FromSeconds(15));
 
         cut.WaitForAssertion(() => Assert.Contains("replied: pong after 200 ms", cut.Find("[data-testid=last-result]").TextContent));
@@ -159,7 +163,7 @@ public sealed class ActorPanelsTests : DashboardTestContext, IAsyncLifetime
     {
         var call = Session.RequestAsync(CallOrigin.Manual);
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the job to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
     }
 }

@@ -12,20 +12,8 @@ using TestSupport;
 namespace Unit.Dashboard.Components.Actors;
 
 /// <summary>The call timeline as drawn: from known call sequences, and from a real session on a fake clock.</summary>
-public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLifetime
+public sealed partial class CallTimelineTests : DashboardTestContext
 {
-    private readonly SessionHarness _harness = new();
-
-    private ActorSession Session => _harness.Session;
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await DisposeAsync();
-    }
-
     [Fact]
     public void Render_RepliedCall_DrawsSixNumberedBadgesLeftToRight()
     {
@@ -40,6 +28,20 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
         Assert.Single(cut.FindAll("[data-kind=dashed-wait][data-call-id='1']"));
         Assert.Single(cut.FindAll("[data-kind=shaded-work][data-call-id='1']"));
         Assert.Empty(cut.FindAll("[data-kind=timeout-mark], [data-kind=late-reply-drop], [data-kind=misrouted-arrow], [data-kind=stranded-wait]"));
+    }
+
+    [Fact]
+    public void Render_RepliedCall_LegendBadgeTitlesAndDetailsNameTheStepsOfTheOneTable()
+    {
+        var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([Replied(1)], At(400))));
+
+        var legend = cut.Find("[data-testid=timeline-legend]").TextContent;
+        Assert.All(DeferredReplySteps.All, step => Assert.Contains(step.Word, legend));
+        var titles = cut.FindAll("[data-kind=step-badge][data-call-id='1']").Select(b => b.QuerySelector("title")?.TextContent);
+        Assert.Equal(DeferredReplySteps.All.Select(step => step.Tooltip), titles);
+        cut.Find("[data-testid=timeline-row][data-call-id='1']").Click();
+        var details = cut.FindAll("[data-testid=timeline-detail-row]").Select(r => r.QuerySelector("td")!.TextContent);
+        Assert.Equal(DeferredReplySteps.All.Select(step => step.Badge), details);
     }
 
     [Fact]
@@ -105,7 +107,7 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
         var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report; the first result goes to the slot: the second caller
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report; the first result goes to the slot: the second caller
         var misrouted = await second.WaitAsync(TimeSpan.FromSeconds(15));
 
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, Session.Snapshot()));
@@ -119,7 +121,7 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
         Assert.Equal((firstId.ToString(CultureInfo.InvariantCulture), secondId.ToString(CultureInfo.InvariantCulture)),
             (arrow.GetAttribute("data-call-id"), arrow.GetAttribute("data-target-call-id")));
 
-        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(CallStage.TimedOut, (await first.WaitAsync(TimeSpan.FromSeconds(15))).Stage);
         cut.Render(p => p.Add(x => x.View, Session.Snapshot()));
 
@@ -133,7 +135,7 @@ public sealed partial class CallTimelineTests : DashboardTestContext, IAsyncLife
     {
         var burst = Session.BurstAsync(3);
         await Until.TrueAsync(() => Session.Worker.InFlight == 3, "three jobs to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await burst.WaitAsync(TimeSpan.FromSeconds(15));
 
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, Session.Snapshot()));

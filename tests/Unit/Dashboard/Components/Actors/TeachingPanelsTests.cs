@@ -7,20 +7,8 @@ using TestSupport;
 namespace Unit.Dashboard.Components.Actors;
 
 /// <summary>The naive-mode banner and the caveats side panel, rendered from a real session on a fake clock.</summary>
-public sealed class TeachingPanelsTests : DashboardTestContext, IAsyncLifetime
+public sealed class TeachingPanelsTests : DashboardTestContext
 {
-    private readonly SessionHarness _harness = new();
-
-    private ActorSession Session => _harness.Session;
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _harness.DisposeAsync();
-        await DisposeAsync();
-    }
-
     [Fact]
     public void NaiveModeBanner_CorrectMode_RendersNothing()
     {
@@ -37,7 +25,7 @@ public sealed class TeachingPanelsTests : DashboardTestContext, IAsyncLifetime
         await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
         var second = Session.RequestAsync(CallOrigin.Burst, TimeSpan.FromSeconds(1));
         await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start");
-        _harness.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Harness.Time.Advance(TimeSpan.FromMilliseconds(200));
         await second.WaitAsync(TimeSpan.FromSeconds(15));
 
         var cut = Render<NaiveModeBanner>(p => p.Add(x => x.View, Session.Snapshot()));
@@ -47,7 +35,7 @@ public sealed class TeachingPanelsTests : DashboardTestContext, IAsyncLifetime
         Assert.Contains("key each kept From by its request id", banner.TextContent);
         Assert.Equal(("1", "1", "0"), Counts(cut));
 
-        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        Harness.Time.Advance(TimeSpan.FromSeconds(1));
         await first.WaitAsync(TimeSpan.FromSeconds(15));
         cut.Render(p => p.Add(x => x.View, Session.Snapshot()));
 

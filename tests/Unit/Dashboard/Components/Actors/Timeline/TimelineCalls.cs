@@ -1,4 +1,5 @@
 using Dashboard.Heartbeats;
+using Dashboard.Hubs;
 using Dashboard.Services;
 
 namespace Unit.Dashboard.Components.Actors.Timeline;
@@ -23,7 +24,6 @@ internal static class TimelineCalls
         HandlingAt = At(sentMs + 0.01),
         ExternalStartedAt = At(sentMs + 0.02),
         DeferredAt = At(sentMs + 0.03),
-        Stage = CallStage.ExternalInFlight,
     };
 
     /// <summary>A call answered with its own result: the job took <paramref name="latencyMs"/>.</summary>
@@ -31,9 +31,7 @@ internal static class TimelineCalls
     {
         ExternalDoneAt = At(sentMs + latencyMs),
         EndedAt = At(sentMs + latencyMs + 0.05),
-        Stage = CallStage.Replied,
-        AnsweredWith = id,
-        Result = "pong",
+        Outcome = new CallOutcomeView(id, CallOutcomeKind.Replied, "pong") { AnsweredWith = id },
     };
 
     /// <summary>A call that timed out at <paramref name="timeoutMs"/>; its job reports at <paramref name="doneMs"/> (if given), then the reply is dropped as late.</summary>
@@ -42,8 +40,7 @@ internal static class TimelineCalls
         var call = Deferred(id, sentMs, timeoutMs: timeoutMs) with
         {
             EndedAt = At(sentMs + timeoutMs),
-            Stage = CallStage.TimedOut,
-            Result = "timed out",
+            Outcome = TimedOutOutcome(id),
         };
         if (doneMs is { } done)
         {
@@ -59,14 +56,16 @@ internal static class TimelineCalls
     /// </summary>
     public static IReadOnlyList<CallRecord> NaiveBurstOfThree(double timeoutMs = 1000, double latencyMs = 300) =>
     [
-        Deferred(1, 0, ActorMode.Naive, timeoutMs) with { ExternalDoneAt = At(latencyMs), EndedAt = At(timeoutMs), Stage = CallStage.TimedOut },
-        Deferred(2, 0.1, ActorMode.Naive, timeoutMs) with { ExternalDoneAt = At(latencyMs + 5), EndedAt = At(0.1 + timeoutMs), Stage = CallStage.TimedOut },
+        Deferred(1, 0, ActorMode.Naive, timeoutMs) with { ExternalDoneAt = At(latencyMs), EndedAt = At(timeoutMs), Outcome = TimedOutOutcome(1) },
+        Deferred(2, 0.1, ActorMode.Naive, timeoutMs) with { ExternalDoneAt = At(latencyMs + 5), EndedAt = At(0.1 + timeoutMs), Outcome = TimedOutOutcome(2) },
         Deferred(3, 0.2, ActorMode.Naive, timeoutMs) with
         {
             ExternalDoneAt = At(latencyMs + 10),
             EndedAt = At(latencyMs + 0.05),
-            Stage = CallStage.Misrouted,
-            AnsweredWith = 1,
+            Outcome = new CallOutcomeView(3, CallOutcomeKind.Replied, "misrouted: got the answer of call #1") { AnsweredWith = 1 },
         },
     ];
+
+    /// <summary>The outcome of call <paramref name="id"/> when its caller gave up.</summary>
+    public static CallOutcomeView TimedOutOutcome(long id) => new(id, CallOutcomeKind.Timeout, "timed out");
 }

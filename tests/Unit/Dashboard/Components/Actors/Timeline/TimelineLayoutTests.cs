@@ -115,7 +115,7 @@ public sealed class TimelineLayoutTests
     [Fact]
     public void Build_NaiveCallerStillHanging_IsStrandedAndWaitsUpToNow()
     {
-        var calls = NaiveBurstOfThree().Select(c => c.CallId == 3 ? c : c with { EndedAt = 0, Stage = CallStage.ExternalInFlight }).ToList();
+        var calls = NaiveBurstOfThree().Select(c => c.CallId == 3 ? c : c with { EndedAt = 0, Outcome = null }).ToList();
 
         var layout = Build(calls, now: At(900));
 

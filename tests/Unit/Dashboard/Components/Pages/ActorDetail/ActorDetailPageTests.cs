@@ -8,12 +8,13 @@ using Unit.Dashboard.Overview;
 
 namespace Unit.Dashboard.Components.Pages.ActorDetail;
 
-public sealed class ActorDetailPageTests : DashboardTestContext, IAsyncLifetime
+public sealed class ActorDetailPageTests : DashboardTestContext
 {
-    private readonly OverviewNode _node = new();
+    private readonly OverviewNode _node;
 
     public ActorDetailPageTests()
     {
+        _node = Own(new OverviewNode());
         Services.AddSingleton<TimeProvider>(_node.Time);
         Services.AddSingleton(_node.Service);
         Services.AddSingleton(new ActorInspector(_node.System, _node.Directory));
@@ -72,13 +73,5 @@ public sealed class ActorDetailPageTests : DashboardTestContext, IAsyncLifetime
 
         // Assert
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=no-such-actor]")));
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _node.DisposeAsync();
     }
 }

@@ -10,24 +10,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Unit.Dashboard.Overview;
+using Unit.Dashboard.VirtualUsers;
 
 namespace Unit.Dashboard.Components.Pages.Overview;
 
-public sealed class OverviewPageTests : DashboardTestContext, IAsyncLifetime
+public sealed class OverviewPageTests : DashboardTestContext
 {
-    private readonly OverviewNode _node = new(maxActors: 500);
+    private readonly OverviewNode _node;
 
     public OverviewPageTests()
     {
-        Services.AddSingleton<TimeProvider>(_node.Time);
+        _node = Own(new OverviewNode(maxActors: 500));
         Services.AddSingleton(_node.Service);
-        Services.AddLogging();
-        Services.AddSingleton(Options.Create(new HeartbeatActorOptions()));
-        Services.AddSingleton(Options.Create(new VirtualUserOptions { Max = 5 }));
-        Services.AddSingleton(_node.System);
-        Services.AddSingleton(_node.Directory);
-        Services.AddSingleton<ActorSessionFactory>();
-        Services.AddSingleton<VirtualUserService>();
+        VirtualUserHarness.AddVirtualUsers(Services, _node.Time, _node.System, _node.Directory, new VirtualUserOptions { Max = 5 });
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -118,14 +113,6 @@ public sealed class OverviewPageTests : DashboardTestContext, IAsyncLifetime
         // Assert
         Assert.Equal(new OverviewQuery(OverviewColumn.Crashes, false, "hub", 2, 50), sorted);
         Assert.Equal(new OverviewQuery(OverviewColumn.QueueDepth, true, null, 0, 10), unsorted);
-    }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await _node.DisposeAsync();
     }
 
     private static string Text(Pid pid) => pid.ToString();

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
+using Unit.Dashboard.VirtualUsers;
+
 namespace Unit.Dashboard.Components.Pages.Overview;
 
 public sealed class VirtualUsersControlTests : DashboardTestContext
@@ -16,14 +18,8 @@ public sealed class VirtualUsersControlTests : DashboardTestContext
 
     public VirtualUsersControlTests()
     {
-        Services.AddLogging();
-        Services.AddSingleton<TimeProvider>(_time);
-        Services.AddSingleton(Options.Create(new HeartbeatActorOptions()));
-        Services.AddSingleton(Options.Create(new VirtualUserOptions { Max = 5 }));
-        Services.AddSingleton(new ActorSystem(new ActorSystemOptions { MaxActors = 100 }, _time));
-        Services.AddSingleton<ActorDirectory>();
-        Services.AddSingleton<ActorSessionFactory>();
-        Services.AddSingleton<VirtualUserService>();
+        VirtualUserHarness.AddVirtualUsers(Services, _time, new ActorSystem(new ActorSystemOptions { MaxActors = 100 }, _time), new ActorDirectory(),
+            new VirtualUserOptions { Max = 5 });
     }
 
     [Fact]
