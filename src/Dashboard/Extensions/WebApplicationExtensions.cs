@@ -1,4 +1,5 @@
 using Dashboard.Components;
+using Dashboard.Operations;
 
 namespace Dashboard.Extensions;
 
@@ -30,6 +31,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks(HealthPath, ObservabilityExtensions.Liveness);
         app.MapObservability();
         app.MapAdminSignOut();
+        app.MapOperatorEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapHeartbeatHub();

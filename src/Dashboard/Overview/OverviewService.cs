@@ -209,6 +209,11 @@ public sealed class OverviewService : IActorEventListener, IDisposable
                 _sorted.Clear();
             }
 
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                return OverviewSorting.FilterAndSort(_rows, query); // at most one row: not worth a cache entry per keystroke
+            }
+
             var key = (query.SortBy, query.Descending, query.Owner?.ToLowerInvariant() ?? "");
             if (!_sorted.TryGetValue(key, out var sorted))
             {

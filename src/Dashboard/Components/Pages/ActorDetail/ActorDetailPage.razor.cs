@@ -1,4 +1,5 @@
 using ActorRuntime;
+using Dashboard.Operations;
 using Dashboard.Overview;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
@@ -7,7 +8,8 @@ using MudBlazor;
 namespace Dashboard.Components.Pages.ActorDetail;
 
 /// <summary>
-/// <c>/actors/{pid}</c> (admin): the "My actor" panels for any actor on the node, read-only (no controls).
+/// <c>/actors/{pid}</c> (admin): the "My actor" panels for any actor on the node (without its owner's controls), its call
+/// timeline, pending calls and described state, the operator's actions on it and a bounded trace.
 /// Accepts <c>&lt;0.5.0&gt;</c> (URL-encoded), <c>0.5.0</c> or a bare <c>5</c>; an unknown pid shows a message.
 /// </summary>
 public sealed partial class ActorDetailPage
@@ -56,6 +58,14 @@ public sealed partial class ActorDetailPage
             _looping = true;
             _ = RefreshLoopAsync(_stop.Token);
         }
+    }
+
+    private OperatorResult? _operatorResult;
+
+    private void ShowResult(OperatorResult result)
+    {
+        _operatorResult = result;
+        Read();
     }
 
     private void Read() => _view = _pid is { } pid ? Inspector.Inspect(pid, _history!) : null;

@@ -6,7 +6,7 @@ using MudBlazor;
 namespace Dashboard.Components.Pages.Overview;
 
 /// <summary>
-/// <c>/overview</c> (admin): totals with charts and a sortable, filterable, paged table of every actor. The page
+/// <c>/overview</c> (admin): totals with charts and a sortable, filterable (owner, pid search), paged and exportable table of every actor. The page
 /// asks <see cref="OverviewService"/> for one page every <see cref="OverviewOptions.RefreshInterval"/>; the service
 /// sorts its index once per refresh and the page reads fresh figures only for the rows it shows.
 /// </summary>
@@ -35,6 +35,8 @@ public sealed partial class OverviewPage
     private MudTable<OverviewRow>? _table;
     private OverviewTotals? _totals;
     private string _owner = "";
+    private string _search = "";
+    private OverviewQuery _query = new();
 
     [Inject] private OverviewService Overview { get; set; } = null!;
 
@@ -75,13 +77,23 @@ public sealed partial class OverviewPage
 
     private Task<TableData<OverviewRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var page = Overview.Query(ToQuery(state, _owner.Length == 0 ? null : _owner));
+        _query = ToQuery(state, _owner.Length == 0 ? null : _owner) with { Search = _search.Length == 0 ? null : _search };
+        var page = Overview.Query(_query);
         return Task.FromResult(new TableData<OverviewRow> { Items = page.Rows, TotalItems = page.TotalRows });
     }
 
     private async Task FilterAsync(string owner)
     {
         _owner = owner;
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private async Task SearchAsync(string search)
+    {
+        _search = search.Trim();
         if (_table is not null)
         {
             await _table.ReloadServerData();
