@@ -103,7 +103,7 @@ public sealed class ActorTrace : IActorEventListener, IDisposable
                     _decision = actorEvent.Kind == ActorEventKind.CallReplied ? "replied" : "deferred (NoReply)";
                     return;
                 case ActorEventKind.Crashed when _rows.Count > 0:
-                    _rows[^1] = _rows[^1] with { Outcome = $"crashed: {actorEvent.Reason}" };
+                    _rows[^1] = _rows[^1] with { Outcome = actorEvent.Reason ?? "crashed" }; // the crash reason, "crash: Type: message"
                     break;
                 case ActorEventKind.MessageHandled:
                     var isCall = actorEvent.RequestId != 0;
@@ -168,7 +168,7 @@ public sealed class ActorTrace : IActorEventListener, IDisposable
 /// <param name="Type">The message's type name (never its contents).</param>
 /// <param name="RequestId">The call's request id; 0 for other messages.</param>
 /// <param name="Duration">How long the callback ran.</param>
-/// <param name="Outcome"><c>replied</c>, <c>deferred (NoReply)</c>, <c>handled</c>, <c>ok</c> or <c>crashed: …</c>.</param>
+/// <param name="Outcome"><c>replied</c>, <c>deferred (NoReply)</c>, <c>handled</c>, <c>ok</c> or <c>crash: …</c> (the crash reason).</param>
 public sealed record TraceRow(int Number, TimeSpan At, string Kind, string Type, long RequestId, TimeSpan Duration, string Outcome);
 
 /// <summary>How long a trace runs: at most <see cref="Messages"/> messages and at most <see cref="Duration"/>.</summary>

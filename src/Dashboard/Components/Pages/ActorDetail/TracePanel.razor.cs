@@ -10,7 +10,7 @@ namespace Dashboard.Components.Pages.ActorDetail;
 /// <summary>
 /// The drill-down's bounded trace: the operator sets N messages and T seconds (defaults 100 / 10 s, at most
 /// 1,000 / 60 s), starts it (<c>trace-start</c>), watches the rows arrive (<c>trace-row</c>, re-rendered at most four
-/// times a second) and, once it stopped by itself, downloads them as JSON (<c>trace-download</c>).
+/// times a second) and, once it stopped by itself (the panel shows that at once), downloads them as JSON (<c>trace-download</c>).
 /// </summary>
 public sealed partial class TracePanel : IDisposable
 {
@@ -25,6 +25,8 @@ public sealed partial class TracePanel : IDisposable
     private IReadOnlyList<string> _errors = [];
     private IReadOnlyList<TraceRow> _rows = [];
     private ActorTrace? _trace;
+    private long _renderedAt;
+    private int _pending;
 
     /// <summary>The actor to trace. Required.</summary>
     [Parameter, EditorRequired] public Pid Pid { get; set; }
@@ -42,9 +44,9 @@ public sealed partial class TracePanel : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        _stop.Cancel();
-        _stop.Dispose();
+        _stop.Cancel(); // first: the trace's last Changed then renders nothing
         _trace?.Dispose(); // detach from the actor
+        _stop.Dispose();
     }
 
     /// <summary>The trace as the download has it: the actor, the bounds, why it ended and every row.</summary>
@@ -88,29 +90,57 @@ public sealed partial class TracePanel : IDisposable
         }
 
         (_trace, _rows) = (trace, []);
-        _ = RenderWhileRunningAsync(trace, _stop.Token);
+        trace.Changed += () => OnTraceChanged(trace);
+        _ = RenderPendingAsync(trace, _stop.Token);
     }
 
     private void StopTrace() => _trace?.Dispose();
 
-    /// <summary>Renders the rows every <see cref="RenderEvery"/> while the trace runs, and once more when it ended.</summary>
-    private async Task RenderWhileRunningAsync(ActorTrace trace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Called on the actor's (or the time bound's) thread for every row and at the end: renders at once when the last
+    /// render is <see cref="RenderEvery"/> old or the trace ended, else leaves it to <see cref="RenderPendingAsync"/>.
+    /// </summary>
+    private void OnTraceChanged(ActorTrace trace)
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return; // the panel is gone
+        }
+
+        var now = Time.GetTimestamp();
+        if (trace.EndReason is null && Time.GetElapsedTime(Volatile.Read(ref _renderedAt), now) < RenderEvery)
+        {
+            Volatile.Write(ref _pending, 1);
+            return;
+        }
+
+        Volatile.Write(ref _renderedAt, now);
+        _ = InvokeAsync(() => Render(trace));
+    }
+
+    private void Render(ActorTrace trace)
+    {
+        Volatile.Write(ref _pending, 0);
+        if (ReferenceEquals(trace, _trace) && !_stop.IsCancellationRequested)
+        {
+            _rows = trace.Rows();
+            StateHasChanged();
+        }
+    }
+
+    /// <summary>Renders rows that arrived within <see cref="RenderEvery"/> of the last render, at most that often, until the trace ends.</summary>
+    private async Task RenderPendingAsync(ActorTrace trace, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(RenderEvery, Time);
         try
         {
-            var running = true;
-            while (running && await timer.WaitForNextTickAsync(cancellationToken))
+            while (trace.EndReason is null && await timer.WaitForNextTickAsync(cancellationToken))
             {
-                running = trace.EndReason is null;
-                await InvokeAsync(() =>
+                if (Interlocked.Exchange(ref _pending, 0) == 1)
                 {
-                    if (ReferenceEquals(trace, _trace))
-                    {
-                        _rows = trace.Rows();
-                        StateHasChanged();
-                    }
-                });
+                    Volatile.Write(ref _renderedAt, Time.GetTimestamp());
+                    await InvokeAsync(() => Render(trace));
+                }
             }
         }
         catch (OperationCanceledException)

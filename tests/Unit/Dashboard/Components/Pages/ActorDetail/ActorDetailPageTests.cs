@@ -4,6 +4,7 @@ using Dashboard.Components.Pages.ActorDetail;
 using Dashboard.Overview;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Unit.Dashboard.Operations;
 using Unit.Dashboard.Overview;
 
 namespace Unit.Dashboard.Components.Pages.ActorDetail;
@@ -18,6 +19,7 @@ public sealed class ActorDetailPageTests : DashboardTestContext
         Services.AddSingleton<TimeProvider>(_node.Time);
         Services.AddSingleton(_node.Service);
         Services.AddSingleton(new ActorInspector(_node.System, _node.Directory));
+        this.AddOperatorTools(_node.System, _node.Directory, admin: true);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -42,6 +44,10 @@ public sealed class ActorDetailPageTests : DashboardTestContext
         Assert.Empty(cut.FindAll("[data-testid=btn-request]"));
         Assert.Empty(cut.FindAll("[data-testid=btn-flood]"));
         Assert.Empty(cut.FindAll("[data-testid=no-such-actor]"));
+        Assert.NotNull(cut.Find("[data-testid=op-stop]"));
+        Assert.NotNull(cut.Find("[data-testid=pending-calls-table]"));
+        Assert.NotNull(cut.Find("[data-testid=call-timeline]"));
+        Assert.NotNull(cut.Find("[data-testid=trace-start]"));
         actor.Open();
     }
 
