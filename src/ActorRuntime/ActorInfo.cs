@@ -36,11 +36,14 @@ public sealed record ActorInfo
     /// <summary>Calls answered in time.</summary>
     public long Replies { get; init; }
 
-    /// <summary>Calls whose caller timed out (queued plus deferred).</summary>
+    /// <summary>Calls whose caller timed out: <see cref="TimeoutsWhileQueued"/> + <see cref="TimeoutsWhileHandling"/> + <see cref="TimeoutsWhileDeferred"/>.</summary>
     public long Timeouts { get; init; }
 
     /// <summary>Timeouts before the actor reached the call: a congested mailbox.</summary>
     public long TimeoutsWhileQueued { get; init; }
+
+    /// <summary>Timeouts while <c>HandleCallAsync</c> was still running: a slow handler.</summary>
+    public long TimeoutsWhileHandling { get; init; }
 
     /// <summary>Timeouts after NoReply: a reply that never came in time.</summary>
     public long TimeoutsWhileDeferred { get; init; }
@@ -53,6 +56,12 @@ public sealed record ActorInfo
 
     /// <summary>Calls that failed because the actor exited while they waited.</summary>
     public long CallsFailed { get; init; }
+
+    /// <summary>Calls an operator ended: cancelled one by one, or waiting in a flushed mailbox.</summary>
+    public long CallsCancelledByOperator { get; init; }
+
+    /// <summary>Messages (calls included) dropped by <see cref="ActorSystem.FlushMailboxAsync"/>.</summary>
+    public long MessagesFlushed { get; init; }
 
     /// <summary>Messages refused by a full bounded mailbox.</summary>
     public long Rejected { get; init; }

@@ -1,6 +1,5 @@
 using ActorRuntime.Calls;
 using ActorRuntime.Mailboxes;
-using ActorRuntime.Processes;
 
 namespace ActorRuntime;
 

@@ -15,16 +15,25 @@ public abstract class ActorRuntimeException : Exception
 /// </summary>
 public sealed class CallTimeoutException : ActorRuntimeException
 {
-    /// <summary>Creates the exception for a call to <paramref name="pid"/>.</summary>
-    public CallTimeoutException(Pid pid, object request, TimeSpan timeout, bool whileQueued)
-        : base(whileQueued
-            ? $"Call to {pid} with request '{RequestText.Of(request)}' timed out after {timeout.TotalMilliseconds:0} ms while still queued: the actor was busy with earlier messages. Reduce the load on it or raise the timeout."
-            : $"Call to {pid} with request '{RequestText.Of(request)}' timed out after {timeout.TotalMilliseconds:0} ms while deferred: the actor took the call (NoReply) but nobody called Reply(from) in time. Check that the external work reports back, or raise the timeout.")
+    /// <summary>Creates the exception for a call to <paramref name="pid"/> that timed out where <paramref name="kind"/> says.</summary>
+    public CallTimeoutException(Pid pid, object request, TimeSpan timeout, CallTimeoutKind kind)
+        : base($"Call to {pid} with request '{RequestText.Of(request)}' timed out after {timeout.TotalMilliseconds:0} ms " + kind switch
+        {
+            CallTimeoutKind.WhileQueued => "while still queued: the actor was busy with earlier messages. Reduce the load on it or raise the timeout.",
+            CallTimeoutKind.WhileHandling => "while the actor was still handling it: HandleCallAsync had not returned. Return NoReply and do the slow work elsewhere, reporting back with Reply(from), or raise the timeout.",
+            _ => "while deferred: the actor took the call (NoReply) but nobody called Reply(from) in time. Check that the external work reports back, or raise the timeout.",
+        })
     {
         Pid = pid;
         Request = request;
         Timeout = timeout;
-        WhileQueued = whileQueued;
+        Kind = kind;
+    }
+
+    /// <summary>Creates the exception for a call that timed out queued (<paramref name="whileQueued"/>) or deferred.</summary>
+    public CallTimeoutException(Pid pid, object request, TimeSpan timeout, bool whileQueued)
+        : this(pid, request, timeout, whileQueued ? CallTimeoutKind.WhileQueued : CallTimeoutKind.WhileDeferred)
+    {
     }
 
     /// <summary>The actor that was called.</summary>
@@ -36,9 +45,11 @@ public sealed class CallTimeoutException : ActorRuntimeException
     /// <summary>The timeout the caller gave.</summary>
     public TimeSpan Timeout { get; }
 
-    /// <summary><see langword="true"/> when the actor never reached the call (a congested mailbox);
-    /// <see langword="false"/> when it was handled and never answered.</summary>
-    public bool WhileQueued { get; }
+    /// <summary>Where the call was when the timeout passed: queued, in the handler, or deferred.</summary>
+    public CallTimeoutKind Kind { get; }
+
+    /// <summary><see langword="true"/> when the actor never reached the call (a congested mailbox): <see cref="Kind"/> is <see cref="CallTimeoutKind.WhileQueued"/>.</summary>
+    public bool WhileQueued => Kind == CallTimeoutKind.WhileQueued;
 }
 
 /// <summary>
@@ -66,6 +77,49 @@ public sealed class ActorExitedException : ActorRuntimeException
 
     /// <summary>The request that was waiting, when the exception ends a call.</summary>
     public object? Request { get; }
+}
+
+/// <summary>
+/// An operator cancelled the call (<see cref="ActorSystem.CancelCall"/>) or flushed the mailbox it waited in
+/// (<see cref="ActorSystem.FlushMailboxAsync"/>): the caller stops waiting at once.
+/// </summary>
+public sealed class CallCancelledException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for a call to <paramref name="pid"/> ended by an operator for <paramref name="reason"/>.</summary>
+    public CallCancelledException(Pid pid, object request, string reason)
+        : base($"Call to {pid} with request '{RequestText.Of(request)}' was cancelled by operator ({reason}). Retry it if it still matters.")
+    {
+        Pid = pid;
+        Request = request;
+        Reason = reason;
+    }
+
+    /// <summary>The actor that was called.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>The request that was cancelled.</summary>
+    public object Request { get; }
+
+    /// <summary>What the operator gave as the reason.</summary>
+    public string Reason { get; }
+}
+
+/// <summary>What a killed actor crashes with (<see cref="ActorSystem.KillAsync"/>); its waiting callers see it in their <see cref="ActorExitedException.Reason"/>.</summary>
+public sealed class ActorKilledException : ActorRuntimeException
+{
+    /// <summary>Creates the exception for <paramref name="pid"/>, killed for <paramref name="reason"/>.</summary>
+    public ActorKilledException(Pid pid, string reason)
+        : base($"killed by operator: {reason}")
+    {
+        Pid = pid;
+        Reason = reason;
+    }
+
+    /// <summary>The actor that was killed.</summary>
+    public Pid Pid { get; }
+
+    /// <summary>What the operator gave as the reason.</summary>
+    public string Reason { get; }
 }
 
 /// <summary>A bounded mailbox (<see cref="SpawnOptions.MailboxCapacity"/>) was full; the message was not stored.</summary>

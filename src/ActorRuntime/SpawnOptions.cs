@@ -1,4 +1,3 @@
-using ActorRuntime.Supervision;
 
 namespace ActorRuntime;
 

@@ -1,4 +1,4 @@
-namespace ActorRuntime.Calls;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>How a call ended. Every call ends exactly once.</summary>
 public enum CallOutcome
@@ -9,6 +9,8 @@ public enum CallOutcome
     Replied,
     /// <summary>The timeout passed before the actor took the call off its mailbox.</summary>
     TimedOutWhileQueued,
+    /// <summary>The timeout passed while <c>HandleCallAsync</c> was still running for the call.</summary>
+    TimedOutWhileHandling,
     /// <summary>The timeout passed after the actor took the call (NoReply) but before anyone replied.</summary>
     TimedOutWhileDeferred,
     /// <summary>The caller's <see cref="CancellationToken"/> fired.</summary>
@@ -17,6 +19,19 @@ public enum CallOutcome
     ActorExited,
     /// <summary>A bounded mailbox was full.</summary>
     Rejected,
+    /// <summary>An operator cancelled the call or flushed the mailbox it waited in (<see cref="CallCancelledException"/>).</summary>
+    CancelledByOperator,
+}
+
+/// <summary>Where a call was when its caller's timeout passed: each points at a different fix.</summary>
+public enum CallTimeoutKind
+{
+    /// <summary>Still in the mailbox: the actor was busy with earlier messages (congestion). The call is skipped as expired when its turn comes.</summary>
+    WhileQueued,
+    /// <summary><c>HandleCallAsync</c> itself was still running: the handler is too slow, or awaits what it should defer.</summary>
+    WhileHandling,
+    /// <summary>Handled with NoReply, and nobody called <c>Reply(from, …)</c> in time.</summary>
+    WhileDeferred,
 }
 
 /// <summary>Where a call stands while it waits.</summary>

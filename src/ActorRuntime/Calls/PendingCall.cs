@@ -149,7 +149,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
     public bool TryFail(CallOutcome outcome, Exception error) => TryComplete(outcome, null, error);
 
     /// <summary>Called by its <see cref="TimeoutShard"/> when the timeout has passed.</summary>
-    /// <remarks>The phase at the moment of completion tells a congested mailbox from a missing reply.</remarks>
+    /// <remarks>The phase at the moment of completion tells a congested mailbox, a slow handler and a missing reply apart.</remarks>
     public void OnTimeoutElapsed() => TryComplete(CallOutcome.TimedOutWhileQueued, null, null);
 
     private void TryCancel() => TryComplete(CallOutcome.Canceled, null, null);
@@ -170,11 +170,21 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
         }
         while (Interlocked.CompareExchange(ref _phase, (int)CallPhase.Completed, previous) != previous);
 
-        var timedOut = outcome is CallOutcome.TimedOutWhileQueued or CallOutcome.TimedOutWhileDeferred;
-        var whileQueued = previous == (int)CallPhase.Queued;
+        var timedOut = outcome is CallOutcome.TimedOutWhileQueued or CallOutcome.TimedOutWhileHandling or CallOutcome.TimedOutWhileDeferred;
+        var kind = (CallPhase)previous switch
+        {
+            CallPhase.Queued => CallTimeoutKind.WhileQueued,
+            CallPhase.Handling => CallTimeoutKind.WhileHandling,
+            _ => CallTimeoutKind.WhileDeferred,
+        };
         if (timedOut)
         {
-            outcome = whileQueued ? CallOutcome.TimedOutWhileQueued : CallOutcome.TimedOutWhileDeferred;
+            outcome = kind switch
+            {
+                CallTimeoutKind.WhileQueued => CallOutcome.TimedOutWhileQueued,
+                CallTimeoutKind.WhileHandling => CallOutcome.TimedOutWhileHandling,
+                _ => CallOutcome.TimedOutWhileDeferred,
+            };
         }
 
         // Recorded before the timeout's exception is built (its message formats the request): readers
@@ -182,7 +192,7 @@ internal sealed class PendingCall : TaskCompletionSource<object?>
         Volatile.Write(ref _outcome, (int)outcome);
         if (timedOut)
         {
-            error = new CallTimeoutException(Target.Pid, Request, Timeout, whileQueued);
+            error = new CallTimeoutException(Target.Pid, Request, Timeout, kind);
         }
 
         Disarm();

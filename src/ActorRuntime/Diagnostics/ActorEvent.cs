@@ -1,6 +1,4 @@
-using ActorRuntime.Calls;
-
-namespace ActorRuntime.Diagnostics;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>
 /// Something that happened in an actor, delivered to <see cref="IActorEventListener"/>s. A struct
@@ -28,6 +26,15 @@ public readonly struct ActorEvent
 
     /// <summary>How a call ended, for call endings.</summary>
     public CallOutcome Outcome { get; init; }
+
+    /// <summary>Where a timed-out call was when its timeout passed; <see langword="null"/> unless <see cref="Outcome"/> is a timeout.</summary>
+    public CallTimeoutKind? TimeoutKind => Outcome switch
+    {
+        CallOutcome.TimedOutWhileQueued => CallTimeoutKind.WhileQueued,
+        CallOutcome.TimedOutWhileHandling => CallTimeoutKind.WhileHandling,
+        CallOutcome.TimedOutWhileDeferred => CallTimeoutKind.WhileDeferred,
+        _ => null,
+    };
 
     /// <summary>Crash message or stop reason, when there is one.</summary>
     public string? Reason { get; init; }

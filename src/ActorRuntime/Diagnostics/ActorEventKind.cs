@@ -1,4 +1,4 @@
-namespace ActorRuntime.Diagnostics;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>What an <see cref="ActorEvent"/> reports.</summary>
 public enum ActorEventKind
@@ -22,9 +22,9 @@ public enum ActorEventKind
     CallDeferred,
     /// <summary>The caller got its reply; <see cref="ActorEvent.Duration"/> is the whole call.</summary>
     CallReplied,
-    /// <summary>The caller's timeout passed; <see cref="ActorEvent.Outcome"/> says whether while queued or deferred.</summary>
+    /// <summary>The caller's timeout passed; <see cref="ActorEvent.TimeoutKind"/> says whether while queued, in the handler or deferred.</summary>
     CallTimedOut,
-    /// <summary>The caller's token fired.</summary>
+    /// <summary>The caller's token fired, or an operator cancelled the call (<see cref="ActorEvent.Outcome"/> says which).</summary>
     CallCanceled,
     /// <summary>The call failed because the actor exited or its mailbox was full.</summary>
     CallFailed,

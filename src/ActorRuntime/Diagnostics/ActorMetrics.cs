@@ -23,7 +23,7 @@ internal sealed class ActorMetrics : IDisposable
         Messages = _meter.CreateCounter<long>("actor.messages", "{message}", "Messages handled by actor callbacks.");
         Calls = _meter.CreateCounter<long>("actor.calls", "{call}", "Calls started.");
         Replies = _meter.CreateCounter<long>("actor.call.replies", "{call}", "Calls answered in time.");
-        Timeouts = _meter.CreateCounter<long>("actor.call.timeouts", "{call}", "Calls whose caller timed out, tagged by phase.");
+        Timeouts = _meter.CreateCounter<long>("actor.call.timeouts", "{call}", "Calls whose caller timed out, tagged by phase: queued, handling or deferred.");
         LateReplies = _meter.CreateCounter<long>("actor.call.late_replies", "{reply}", "Replies dropped because the caller no longer waited.");
         Expired = _meter.CreateCounter<long>("actor.call.expired", "{call}", "Queued calls skipped because the caller had given up.");
         Rejections = _meter.CreateCounter<long>("actor.mailbox.rejections", "{message}", "Messages refused by a full bounded mailbox.");

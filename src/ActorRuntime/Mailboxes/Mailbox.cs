@@ -167,6 +167,18 @@ internal sealed class Mailbox
         return default;
     }
 
+    /// <summary>Any thread: the calls waiting in the mailbox, oldest first, as <see cref="MailboxSegment.CollectCalls"/> reads them.</summary>
+    public List<Calls.PendingCall> SnapshotCalls()
+    {
+        var calls = new List<Calls.PendingCall>();
+        for (var segment = Volatile.Read(ref _head); segment is not null; segment = segment.Next)
+        {
+            segment.CollectCalls(calls);
+        }
+
+        return calls;
+    }
+
     /// <summary>
     /// Removes and returns every stored message; with <paramref name="close"/>, refuses all later ones and
     /// drops the rings, so a pid that outlives its process does not keep a flood's ring in memory.

@@ -214,6 +214,38 @@ internal sealed class MailboxSegment
         Volatile.Write(ref slot.Sequence, position + Length); // hand the slot to the next lap's producer
     }
 
+    /// <summary>
+    /// Any thread, without taking anything: adds the calls stored in this ring to <paramref name="calls"/>, oldest first.
+    /// A slot counts only if its sequence reads the same before and after its payload (a seqlock's check), so a
+    /// message taken and its slot reused meanwhile is left out, never misread; the walk stops at the first slot
+    /// that is empty or being filled.
+    /// </summary>
+    public void CollectCalls(List<Calls.PendingCall> calls)
+    {
+        var head = Volatile.Read(ref HeadPosition);
+        for (var i = 0; i < Length; i++)
+        {
+            var position = unchecked(head + i);
+            ref var slot = ref _slots[position & _mask];
+            var sequence = Volatile.Read(ref slot.Sequence);
+            if (sequence != unchecked(position + 1))
+            {
+                return;
+            }
+
+            var payload = Volatile.Read(ref slot.Payload); // acquiring: the check below reads after it
+            if (Volatile.Read(ref slot.Sequence) != sequence)
+            {
+                return;
+            }
+
+            if (payload is Calls.PendingCall call)
+            {
+                calls.Add(call);
+            }
+        }
+    }
+
     /// <summary>Refuses every later message and links <paramref name="next"/>. Under the mailbox's growth lock only.</summary>
     public void FreezeAndLink(MailboxSegment next)
     {

@@ -1,6 +1,4 @@
 using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
-using ActorRuntime.Mailboxes;
 using ActorRuntime.Supervision;
 
 namespace ActorRuntime.Processes;
@@ -8,13 +6,6 @@ namespace ActorRuntime.Processes;
 internal sealed partial class ActorProcess
 {
     private static readonly TaskCompletionSource ExitedSentinel = CreateCompletedSentinel();
-
-    private string? _stopReason;
-    private TaskCompletionSource? _exited; // created by the first StopAsync; the sentinel once exited
-    private RestartIntensity? _intensity;
-    private ExitRecord? _exit; // set before the mailbox closes, for callers that race the final drain
-
-    private sealed record ExitRecord(string Reason, Exception? Exception);
 
     /// <summary>Asks the loop to stop after the current callback; completes when the actor is gone.</summary>
     public Task RequestStop(string reason)
@@ -27,12 +18,13 @@ internal sealed partial class ActorProcess
         }
 
         Interlocked.CompareExchange(ref _stopReason, reason, null);
+        Interlocked.Exchange(ref _interrupt, 1);
         Schedule();
         return exited.Task;
     }
 
     /// <summary>A callback threw: restart if the policy allows, otherwise exit. False when the actor exited.</summary>
-    private async ValueTask<bool> CrashAsync(Exception exception, bool duringInit)
+    internal async ValueTask<bool> CrashAsync(Exception exception, bool duringInit)
     {
         var reason = $"crash: {exception.GetType().Name}: {exception.Message}";
         Volatile.Write(ref _crashes, _crashes + 1);
@@ -47,22 +39,28 @@ internal sealed partial class ActorProcess
             return await ExitAsync(final, exception, skipTerminate: duringInit);
         }
 
+        await RestartCoreAsync(reason, exception, runTerminate: !duringInit);
+        return true;
+    }
+
+    /// <summary>Fails every waiting caller and drops the mailbox, runs TerminateAsync if asked, and has InitAsync run next.</summary>
+    private async ValueTask RestartCoreAsync(string reason, Exception? exception, bool runTerminate)
+    {
         SetStatus(ActorStatus.Restarting);
         FailWaitingCallers(reason, exception, close: false);
-        if (!duringInit)
+        if (runTerminate)
         {
-            await TerminateSafelyAsync(reason);
+            await CallbackInvoker.RunTerminateAsync(this, reason);
         }
 
         Volatile.Write(ref _restarts, _restarts + 1);
         System.Metrics.Restarts.Add(1);
         Publish(ActorEventKind.Restarted, reason: reason);
         _needsInit = true;
-        return true;
     }
 
     /// <summary>Ends the actor for good: frees its pid, fails every waiting caller at once, then runs TerminateAsync.</summary>
-    private async ValueTask<bool> ExitAsync(string reason, Exception? exception, PendingCall? stoppingCall = null, bool skipTerminate = false)
+    internal async ValueTask<bool> ExitAsync(string reason, Exception? exception, PendingCall? stoppingCall = null, bool skipTerminate = false)
     {
         SetStatus(ActorStatus.Stopping);
         Volatile.Write(ref _exit, new ExitRecord(reason, exception));
@@ -71,12 +69,13 @@ internal sealed partial class ActorProcess
         FailWaitingCallers(reason, exception, close: true);
         if (!skipTerminate)
         {
-            await TerminateSafelyAsync(reason);
+            await CallbackInvoker.RunTerminateAsync(this, reason);
         }
 
         SetStatus(ActorStatus.Stopped);
         Publish(ActorEventKind.Stopped, reason: reason);
         Interlocked.Exchange(ref _exited, ExitedSentinel)?.TrySetResult();
+        AbandonOperatorRequests();
         return false;
     }
 
@@ -97,18 +96,6 @@ internal sealed partial class ActorProcess
         foreach (var envelope in _mailbox.DrainAll(close))
         {
             envelope.Call?.TryFail(CallOutcome.ActorExited, new ActorExitedException(Pid, reason, envelope.Call.Request, exception));
-        }
-    }
-
-    private async ValueTask TerminateSafelyAsync(string reason)
-    {
-        try
-        {
-            await _server.TerminateCoreAsync(reason);
-        }
-        catch (Exception)
-        {
-            // TerminateAsync is best effort, as in OTP: the actor is going away regardless.
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
@@ -7,8 +7,11 @@ using ActorRuntime.Supervision;
 namespace ActorRuntime.Processes;
 
 /// <summary>
-/// One running actor: its mailbox, its waiting callers and its counters. The scheduling loop lives
-/// in <c>ActorProcess.Loop.cs</c>, exits and restarts in <c>ActorProcess.Exit.cs</c>.
+/// One running actor: it takes messages into its mailbox, schedules itself, runs its loop and goes idle.
+/// Every field of the process is declared here. The loop is in <c>ActorProcess.Loop.cs</c>, exits and
+/// restarts in <c>ActorProcess.Exit.cs</c>, counting, timing, snapshots and events in <c>ActorProcess.Reporting.cs</c>,
+/// operator actions in <c>ActorProcess.Operator.cs</c>;
+/// running a callback and carrying out its decision is <see cref="CallbackInvoker"/>'s.
 /// </summary>
 /// <remarks>
 /// The process is its own thread-pool work item: enqueueing into an empty mailbox schedules it once,
@@ -16,22 +19,41 @@ namespace ActorRuntime.Processes;
 /// </remarks>
 internal sealed partial class ActorProcess : IThreadPoolWorkItem
 {
+    /// <summary>The process whose callback this thread is running synchronously, if any.</summary>
+    [ThreadStatic]
+    private static ActorProcess? t_handling;
+
+    // Fixed at spawn.
     private readonly IGenServer _server;
     private readonly Mailbox _mailbox;
     private readonly int? _capacity;
     private readonly RestartPolicy _restart;
-    private DeferredCalls? _deferred; // created by the loop's first NoReply: actors that never defer carry none
-    private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
+
+    // Scheduling: any thread.
     private int _scheduled;
     private int _status = (int)ActorStatus.Starting;
+    private int _interrupt; // nonzero while a stop or an operator request waits: the one field the batch reads per message
 
-    // Written by the loop only, rarely (read anywhere for snapshots); what it writes per message is in LoopState.
+    // Written by the loop only (read anywhere for snapshots). What it writes per message is in LoopState.
+    private bool _needsInit = true;
+    private LoopState? _loop; // created with the first message; see LoopState for why it is apart
+    private DeferredCalls? _deferred; // created by the first NoReply: actors that never defer carry none
     private long _expired;
     private long _crashes;
     private long _restarts;
     private string? _lastCrashReason;
+    private RestartIntensity? _intensity;
+    private long _flushed; // messages dropped by FlushMailboxAsync
 
-    private CallCounters? _callCounters; // written from other threads: see CallCounters for why it is apart
+    // Written from other threads.
+    private CallCounters? _callCounters; // callers', repliers' and timers': see CallCounters for why it is apart
+    private ListenerSet? _listeners; // created on first subscription: idle actors carry no list
+    private ConcurrentQueue<OperatorRequest>? _requests; // created by the first operator request; run by the loop between messages
+
+    // Exit: a stop request from any thread; the record and the sentinel from the loop as it exits.
+    private string? _stopReason;
+    private TaskCompletionSource? _exited; // created by the first StopAsync; the sentinel once exited
+    private ExitRecord? _exit; // set before the mailbox closes, for callers that race the final drain
 
     public ActorProcess(ActorSystem system, long id, IGenServer server, SpawnOptions options)
     {
@@ -60,10 +82,20 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
 
     public int QueueDepth => _mailbox.Count;
 
+    public int Capacity => _capacity ?? int.MaxValue;
+
     public int DeferredCount => Volatile.Read(ref _deferred)?.Count ?? 0;
 
     /// <summary>Slots of the mailbox ring the loop reads from (see <see cref="Mailbox.HeadSegmentLength"/>).</summary>
     internal int MailboxSlots => _mailbox.HeadSegmentLength;
+
+    /// <summary>The server whose callbacks <see cref="CallbackInvoker"/> runs.</summary>
+    internal IGenServer Server => _server;
+
+    /// <summary>The deferred-call list, created on first use. The loop's (and tests') only.</summary>
+    internal DeferredCalls DeferredList => LazyInitializer.EnsureInitialized(ref _deferred);
+
+    private CallCounters CountersForCalls => LazyInitializer.EnsureInitialized(ref _callCounters);
 
     /// <summary>Stores a message and wakes the loop if it was idle.</summary>
     /// <remarks>
@@ -108,6 +140,34 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         return result;
     }
 
+    /// <summary>Makes sure the loop runs soon; at most one loop runs per actor.</summary>
+    public void Schedule()
+    {
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    void IThreadPoolWorkItem.Execute() => _ = RunAsync();
+
+    /// <summary>Numbers the next call to this actor: 1, 2, 3… (per actor, so callers of different actors never contend for one counter).</summary>
+    public long NextRequestId() => Interlocked.Increment(ref CountersForCalls.RequestIds);
+
+    /// <summary>For tests: runs <paramref name="action"/> as if inside one of this actor's callbacks.</summary>
+    internal void RunAsCallback(Action action)
+    {
+        t_handling = this;
+        try
+        {
+            action();
+        }
+        finally
+        {
+            t_handling = null;
+        }
+    }
+
     /// <summary>
     /// A message raced the exit's final drain into the closed mailbox: take whatever is left and fail
     /// its callers with the exit's reason, as the drain would have.
@@ -122,149 +182,7 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
         }
     }
 
-    public int Capacity => _capacity ?? int.MaxValue;
+    internal void SetStatus(ActorStatus status) => Volatile.Write(ref _status, (int)status);
 
-    /// <summary>Numbers the next call to this actor: 1, 2, 3… (per actor, so callers of different actors never contend for one counter).</summary>
-    public long NextRequestId() => Interlocked.Increment(ref CountersForCalls.RequestIds);
-
-    /// <summary>Called by <see cref="PendingCall"/> exactly once, when the call's outcome is decided.</summary>
-    public void OnCallCompleted(PendingCall call, CallPhase previousPhase)
-    {
-        if (previousPhase == CallPhase.Deferred)
-        {
-            _deferred!.OnCompleted(call, onLoop: t_handling == this); // exists: the call was deferred
-        }
-
-        var kind = ActorEventKind.CallFailed;
-        switch (call.Outcome)
-        {
-            case CallOutcome.Replied:
-                Interlocked.Increment(ref CountersForCalls.Replies);
-                System.Metrics.Replies.Add(1);
-                kind = ActorEventKind.CallReplied;
-                break;
-            case CallOutcome.TimedOutWhileQueued:
-                Interlocked.Increment(ref CountersForCalls.TimeoutsWhileQueued);
-                System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "queued"));
-                kind = ActorEventKind.CallTimedOut;
-                break;
-            case CallOutcome.TimedOutWhileDeferred:
-                Interlocked.Increment(ref CountersForCalls.TimeoutsWhileDeferred);
-                System.Metrics.Timeouts.Add(1, new KeyValuePair<string, object?>("phase", "deferred"));
-                kind = ActorEventKind.CallTimedOut;
-                break;
-            case CallOutcome.Canceled:
-                kind = ActorEventKind.CallCanceled;
-                break;
-            case CallOutcome.ActorExited:
-                Interlocked.Increment(ref CountersForCalls.Failed);
-                break;
-        }
-
-        var needsDuration = System.Metrics.CallDuration.Enabled || HasListeners;
-        if (needsDuration)
-        {
-            var duration = System.Time.GetElapsedTime(call.StartTimestamp);
-            System.Metrics.CallDuration.Record(duration.TotalSeconds);
-            Publish(kind, call.RequestId, call.Request, duration, call.Outcome);
-        }
-    }
-
-    /// <summary>A reply reached a caller who no longer waits.</summary>
-    public void OnLateReply(PendingCall call)
-    {
-        Interlocked.Increment(ref CountersForCalls.LateReplies);
-        System.Metrics.LateReplies.Add(1);
-        Publish(ActorEventKind.LateReplyDropped, call.RequestId, call.Request, outcome: call.Outcome);
-    }
-
-    public IReadOnlyList<PendingCallInfo> DeferredCallsSnapshot()
-    {
-        var calls = Volatile.Read(ref _deferred)?.Waiting() ?? [];
-        return [.. calls.Select(call => new PendingCallInfo(
-            call.RequestId, call.Request, call.Phase, System.Time.GetElapsedTime(call.StartTimestamp), call.Timeout))];
-    }
-
-    public ActorInfo Snapshot()
-    {
-        var counters = Volatile.Read(ref _callCounters) ?? CallCounters.None;
-        return new ActorInfo
-        {
-            Pid = Pid,
-            Name = Name,
-            Owner = Owner,
-            Status = Status,
-            QueueDepth = _mailbox.Count,
-            MailboxCapacity = _capacity,
-            DeferredCalls = DeferredCount,
-            MessagesHandled = _loop is { } loop ? Volatile.Read(ref loop.MessagesHandled) : 0,
-            Calls = Volatile.Read(ref counters.Calls),
-            Replies = Volatile.Read(ref counters.Replies),
-            Timeouts = Volatile.Read(ref counters.TimeoutsWhileQueued) + Volatile.Read(ref counters.TimeoutsWhileDeferred),
-            TimeoutsWhileQueued = Volatile.Read(ref counters.TimeoutsWhileQueued),
-            TimeoutsWhileDeferred = Volatile.Read(ref counters.TimeoutsWhileDeferred),
-            LateReplies = Volatile.Read(ref counters.LateReplies),
-            Expired = Volatile.Read(ref _expired),
-            CallsFailed = Volatile.Read(ref counters.Failed),
-            Rejected = Volatile.Read(ref counters.Rejected),
-            Crashes = Volatile.Read(ref _crashes),
-            Restarts = Volatile.Read(ref _restarts),
-            LastCrashReason = Volatile.Read(ref _lastCrashReason),
-            HandleTimeMean = _loop?.HandleTimes.Mean ?? TimeSpan.Zero,
-            HandleTimeP99 = _loop?.HandleTimes.Quantile(0.99) ?? TimeSpan.Zero,
-            HandleTimeMax = _loop?.HandleTimes.Max ?? TimeSpan.Zero,
-            SpawnedAt = SpawnedAt,
-        };
-    }
-
-    private CallCounters CountersForCalls => LazyInitializer.EnsureInitialized(ref _callCounters);
-
-    public IDisposable Subscribe(IActorEventListener listener)
-    {
-        if (Volatile.Read(ref _listeners) is null)
-        {
-            Interlocked.CompareExchange(ref _listeners, new ListenerSet(), null);
-        }
-
-        return _listeners!.Add(listener);
-    }
-
-    private bool HasListeners => Volatile.Read(ref _listeners)?.Items is not null || System.HasListeners;
-
-    private void Publish(
-        ActorEventKind kind,
-        long requestId = 0,
-        object? message = null,
-        TimeSpan duration = default,
-        CallOutcome outcome = CallOutcome.Pending,
-        string? reason = null,
-        Exception? exception = null)
-    {
-        if (HasListeners)
-        {
-            Notify(kind, requestId, message, duration, outcome, reason, exception);
-        }
-    }
-
-    /// <summary>Builds the event and hands it out; apart from <see cref="Publish"/> so its frame stays off the message path when nobody listens.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void Notify(ActorEventKind kind, long requestId, object? message, TimeSpan duration, CallOutcome outcome, string? reason, Exception? exception)
-    {
-        var actorEvent = new ActorEvent
-        {
-            Kind = kind,
-            Pid = Pid,
-            Timestamp = System.Time.GetTimestamp(),
-            RequestId = requestId,
-            Message = message,
-            Duration = duration,
-            Outcome = outcome,
-            Reason = reason,
-            Exception = exception,
-        };
-        ListenerSet.Notify(Volatile.Read(ref _listeners)?.Items, actorEvent);
-        System.PublishSystemWide(actorEvent);
-    }
-
-    private void SetStatus(ActorStatus status) => Volatile.Write(ref _status, (int)status);
+    private sealed record ExitRecord(string Reason, Exception? Exception);
 }

@@ -20,8 +20,10 @@ internal sealed class CallCounters
     public long Calls;
     public long Replies;
     public long TimeoutsWhileQueued;
+    public long TimeoutsWhileHandling;
     public long TimeoutsWhileDeferred;
     public long LateReplies;
     public long Failed;
+    public long CancelledByOperator;
     public long Rejected;
 }

@@ -8,8 +8,8 @@ namespace ActorRuntime.Processes;
 /// After every <see cref="ActorSystemOptions.Throughput"/> messages the loop lets waiting work go first —
 /// unless the turn is still short: a turn of fast callbacks goes on for up to
 /// <see cref="MaxBudgets"/> budgets while it has lasted less than <see cref="Slice"/>, because going to the
-/// back of the pool's queue costs more than the messages it would interrupt (tell 100 → 100: a requeue
-/// every 64 messages was ~2.8 ns of the ~14.6 ns per message, bench/README.md). Slow callbacks still yield
+/// back of the pool's queue costs more than the messages it would interrupt (bench/DECISIONS.md,
+/// 'Loop: fast-callback turn'). Slow callbacks still yield
 /// every budget, so an actor working off a flood of them holds a thread as long as before.
 /// </remarks>
 internal struct Turn(int budget)

@@ -1,4 +1,4 @@
-namespace ActorRuntime.Supervision;
+namespace ActorRuntime; // public surface: see README.md, "Layout"
 
 /// <summary>
 /// What happens when an actor's callback throws — a one-for-one supervisor for a single actor.

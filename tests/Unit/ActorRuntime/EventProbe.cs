@@ -1,5 +1,4 @@
 using ActorRuntime;
-using ActorRuntime.Diagnostics;
 
 namespace Unit.ActorRuntime;
 

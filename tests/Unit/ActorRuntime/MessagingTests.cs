@@ -60,7 +60,7 @@ public sealed class MessagingTests : ActorSystemTest
         using var probe = new EventProbe(System, pid);
 
         System.Cast(pid, "unexpected");
-        var crash = await probe.WaitForAsync(e => e.Kind == global::ActorRuntime.Diagnostics.ActorEventKind.Crashed);
+        var crash = await probe.WaitForAsync(e => e.Kind == ActorEventKind.Crashed);
 
         Assert.Contains("does not override HandleCastAsync", crash.Reason);
     }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using ActorRuntime;
-using ActorRuntime.Supervision;
 using Xunit.Abstractions;
 
 namespace Unit.Reliability;

@@ -11,11 +11,16 @@ namespace Unit.Reliability;
 /// stays within 2× of the no-flood baseline measured in the same test.
 /// </summary>
 /// <remarks>
-/// A latency comparison, so it runs alone (its own non-parallel collection). By default the bound is
-/// 2 × baseline with a 100 ms floor — CI shares two cores with a browser and a web server, and a
-/// half-second flood that blocked the others would still fail it. RELIABILITY_STRICT=1 applies the
-/// published bound, 2 × baseline with a 5 ms floor, for runs on a quiet machine; the figures of such a
-/// run are in docs/RELIABILITY.md.
+/// A latency comparison, so it runs alone (its own non-parallel collection). The bound is 2 × baseline,
+/// at least <see cref="Floor"/> and never more than <see cref="StallLimit"/>, and the baseline itself must stay
+/// under <see cref="StallLimit"/>: the stall this test exists to catch is a whole round of calls waiting
+/// ≥ 0.5 s for the thread pool's starvation detector (docs/RELIABILITY.md), and a round is 100 of the 6,000
+/// samples (1.7 %), so such a stall puts the p99 at ≥ 500 ms — twice <see cref="StallLimit"/> — wherever it
+/// happens, even in a baseline that would otherwise excuse it. By default the floor is that limit too,
+/// 250 ms: the worst p99 measured without a stall on a shared 2-core machine under a load average of ~57
+/// was 139 ms (baselines up to 192 ms), so CI passes with a margin of 1.8× and a stall fails with one of 2×.
+/// RELIABILITY_STRICT=1 applies the published bound, 2 × baseline with a 5 ms floor, for runs on a quiet
+/// machine; the figures of such a run are in docs/RELIABILITY.md.
 /// </remarks>
 [Collection(nameof(FloodIsolationTests))]
 public sealed class FloodIsolationTests(ITestOutputHelper output)
@@ -23,8 +28,12 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
     private const int Messages = 100_000;
     private const int Servers = 100;
     private const int Rounds = 60;
-    private static readonly TimeSpan Floor = TimeSpan.FromMilliseconds(
-        Environment.GetEnvironmentVariable("RELIABILITY_STRICT") == "1" ? 5 : 100);
+    /// <summary>No p99 may reach this: half of the 0.5 s stall the test must catch.</summary>
+    private static readonly TimeSpan StallLimit = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The least the bound allows: scheduling noise, not isolation, decides p99s below it.</summary>
+    private static readonly TimeSpan Floor =
+        Environment.GetEnvironmentVariable("RELIABILITY_STRICT") == "1" ? TimeSpan.FromMilliseconds(5) : StallLimit;
 
     [Theory]
     [InlineData(null)]
@@ -55,7 +64,9 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
         var depth = system.GetInfo(flooded)!.QueueDepth;
 
         output.WriteLine($"capacity {capacity?.ToString() ?? "unbounded"}: p99 baseline {baseline.TotalMilliseconds:0.000} ms, during flood {during.TotalMilliseconds:0.000} ms, ratio {during / baseline:0.00}; rejected {rejected:N0}; depth after flood {depth:N0}");
-        Assert.True(during <= Max(baseline * 2, Floor), $"p99 during the flood {during.TotalMilliseconds:0.000} ms > 2 × baseline {baseline.TotalMilliseconds:0.000} ms");
+        Assert.True(baseline < StallLimit, $"p99 of the baseline, without a flood, {baseline.TotalMilliseconds:0.000} ms: a round stalled");
+        var limit = Min(Max(baseline * 2, Floor), StallLimit);
+        Assert.True(during <= limit, $"p99 during the flood {during.TotalMilliseconds:0.000} ms > {limit.TotalMilliseconds:0.000} ms (2 × baseline {baseline.TotalMilliseconds:0.000} ms, at least {Floor.TotalMilliseconds:0} ms, at most {StallLimit.TotalMilliseconds:0} ms)");
         if (capacity is { } bound)
         {
             Assert.True(rejected >= Messages - bound - 5_000, $"a bounded mailbox must reject most of the flood (rejected {rejected})");
@@ -69,6 +80,8 @@ public sealed class FloodIsolationTests(ITestOutputHelper output)
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>Waits until the flooded actor is really busy (it has a backlog), without sleeping.</summary>
     private static async Task UntilFloodIsHandledAsync(ActorSystem system, Pid flooded)

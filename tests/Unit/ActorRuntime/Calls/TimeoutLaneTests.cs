@@ -1,6 +1,6 @@
 using ActorRuntime.Calls;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 public sealed class TimeoutLaneTests : PendingCallHarness
 {

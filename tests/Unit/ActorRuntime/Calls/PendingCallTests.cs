@@ -1,8 +1,7 @@
 using ActorRuntime;
 using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 public sealed class PendingCallTests : PendingCallHarness
 {

@@ -1,6 +1,6 @@
 using ActorRuntime.Diagnostics;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Diagnostics;
 
 public class HandleTimeStatsTests
 {

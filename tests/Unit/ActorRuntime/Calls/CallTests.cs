@@ -1,7 +1,7 @@
 using ActorRuntime;
 using ActorRuntime.Calls;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 public sealed class CallTests : ActorSystemTest
 {
@@ -79,6 +79,7 @@ public sealed class CallTests : ActorSystemTest
         await System.BarrierAsync(Pid);
 
         Assert.False(error.WhileQueued);
+        Assert.Equal(CallTimeoutKind.WhileDeferred, error.Kind);
         Assert.Contains("while deferred", error.Message);
         var info = System.GetInfo(Pid)!;
         Assert.Equal(1, info.Timeouts);
@@ -100,10 +101,36 @@ public sealed class CallTests : ActorSystemTest
         await System.BarrierAsync(Pid);
 
         Assert.True(error.WhileQueued);
+        Assert.Equal(CallTimeoutKind.WhileQueued, error.Kind);
+        Assert.Contains("while still queued", error.Message);
         var info = System.GetInfo(Pid)!;
         Assert.Equal(1, info.TimeoutsWhileQueued);
         Assert.Equal(1, info.Expired);
         Assert.Equal(0, info.LateReplies);
+    }
+
+    [Fact]
+    public async Task CallAsync_TimeoutWhileHandling_IsClassifiedAsHandlingAndItsReplyCountsAsLate()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var call = System.CallAsync(Pid, new Probe.Block(gate, entered), TimeSpan.FromSeconds(2));
+        await entered.Task.Guarded();
+
+        Time.Advance(TimeSpan.FromSeconds(2));
+        var error = await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
+        gate.SetResult(); // HandleCallAsync returns Reply, to nobody
+        await System.BarrierAsync(Pid);
+
+        Assert.Equal(CallTimeoutKind.WhileHandling, error.Kind);
+        Assert.False(error.WhileQueued);
+        Assert.Contains("still handling it: HandleCallAsync had not returned", error.Message);
+        var info = System.GetInfo(Pid)!;
+        Assert.Equal(1, info.Timeouts);
+        Assert.Equal(1, info.TimeoutsWhileHandling);
+        Assert.Equal(0, info.TimeoutsWhileDeferred);
+        Assert.Equal(0, info.TimeoutsWhileQueued);
+        Assert.Equal(1, info.LateReplies);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ActorRuntime.Processes;
+using ActorRuntime.Servers;
 
 namespace ActorRuntime;
 
@@ -121,30 +122,34 @@ public abstract class GenServer<TState> : IGenServer
         }
     }
 
-    async ValueTask IGenServer.InitCoreAsync(CancellationToken cancellationToken) =>
+    async ValueTask IGenServer.RunInitAsync(CancellationToken cancellationToken) =>
         _state = await InitAsync(cancellationToken).ConfigureAwait(false);
 
     // The callbacks usually complete synchronously: then no async state machine runs between them and the loop.
-    ValueTask<CallDecision> IGenServer.HandleCallCoreAsync(object request, From from)
+    ValueTask<CallDecision> IGenServer.RunCallAsync(object request, From from)
     {
         var pending = HandleCallAsync(request, from, _state);
-        return pending.IsCompletedSuccessfully ? new ValueTask<CallDecision>(Keep(pending.Result)) : AwaitDecisionAsync(pending);
+        return pending.IsCompletedSuccessfully ? new ValueTask<CallDecision>(ToDecision(pending.Result)) : AwaitCallResultAsync(pending);
     }
 
-    ValueTask IGenServer.HandleCastCoreAsync(object message) => KeepState(HandleCastAsync(message, _state));
+    ValueTask IGenServer.RunCastAsync(object message) => KeepState(HandleCastAsync(message, _state));
 
-    ValueTask IGenServer.HandleInfoCoreAsync(object message) => KeepState(HandleInfoAsync(message, _state));
+    ValueTask IGenServer.RunInfoAsync(object message) => KeepState(HandleInfoAsync(message, _state));
 
-    ValueTask IGenServer.TerminateCoreAsync(string reason) => TerminateAsync(reason, _state);
+    ValueTask IGenServer.RunTerminateAsync(string reason) => TerminateAsync(reason, _state);
 
-    private CallDecision Keep(CallResult<TState> result)
+    IReadOnlyList<KeyValuePair<string, string>>? IGenServer.RunDescribeState() =>
+        this is IDescribeState<TState> describing ? describing.DescribeState(_state) : null;
+
+    /// <summary>Keeps the result's state; the decision goes back to the invoker.</summary>
+    private CallDecision ToDecision(CallResult<TState> result)
     {
         StoreState(result.State);
         return new CallDecision(result.Kind, result.ReplyValue, result.StopReason);
     }
 
-    private async ValueTask<CallDecision> AwaitDecisionAsync(ValueTask<CallResult<TState>> pending) =>
-        Keep(await pending.ConfigureAwait(false));
+    private async ValueTask<CallDecision> AwaitCallResultAsync(ValueTask<CallResult<TState>> pending) =>
+        ToDecision(await pending.ConfigureAwait(false));
 
     private ValueTask KeepState(ValueTask<TState> pending)
     {

@@ -1,7 +1,7 @@
 using ActorRuntime.Processes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Processes;
 
 public class TurnTests
 {

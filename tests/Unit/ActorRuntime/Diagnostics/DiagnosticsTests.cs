@@ -1,9 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using ActorRuntime;
-using ActorRuntime.Calls;
-using ActorRuntime.Diagnostics;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Diagnostics;
 
 public sealed class DiagnosticsTests : ActorSystemTest
 {
@@ -41,6 +40,7 @@ public sealed class DiagnosticsTests : ActorSystemTest
         var timedOut = await probe.WaitForAsync(e => e.Kind == ActorEventKind.CallTimedOut);
         var late = await probe.WaitForAsync(e => e.Kind == ActorEventKind.LateReplyDropped);
         Assert.Equal(CallOutcome.TimedOutWhileDeferred, timedOut.Outcome);
+        Assert.Equal(CallTimeoutKind.WhileDeferred, timedOut.TimeoutKind);
         Assert.Equal(timedOut.RequestId, late.RequestId);
     }
 
@@ -107,6 +107,50 @@ public sealed class DiagnosticsTests : ActorSystemTest
 
         Assert.Equal(2, Interlocked.Read(ref calls));
         Assert.Equal(1, Interlocked.Read(ref live));
+    }
+
+    [Fact]
+    public async Task Meter_Timeouts_AreTaggedWithTheKindTheyTimedOutIn()
+    {
+        var name = $"metered-{Guid.NewGuid():N}";
+        await using var system = new ActorSystem(new ActorSystemOptions { Name = name }, Time);
+        var pid = system.Spawn(new ProbeServer());
+        var phases = new ConcurrentQueue<string>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name == "actor.call.timeouts" && instrument.Meter.Tags?.Any(t => Equals(t.Value, name)) == true)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "phase")
+                {
+                    phases.Enqueue((string)tag.Value!);
+                }
+            }
+        });
+        listener.Start();
+
+        var deferred = system.CallAsync(pid, new Probe.Defer("k"), TimeSpan.FromSeconds(1));
+        await system.BarrierAsync(pid);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handling = system.CallAsync(pid, new Probe.Block(gate, entered), TimeSpan.FromSeconds(1));
+        await entered.Task.Guarded();
+        var queued = system.CallAsync(pid, new Probe.Echo("behind the block"), TimeSpan.FromSeconds(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        foreach (var call in new[] { deferred, handling, queued })
+        {
+            await Assert.ThrowsAsync<CallTimeoutException>(() => call.Guarded());
+        }
+
+        gate.SetResult();
+        Assert.Equal(["deferred", "handling", "queued"], phases.Order());
     }
 
     [Fact]

@@ -1,9 +1,8 @@
 using ActorRuntime;
-using ActorRuntime.Supervision;
 using CsCheck;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 /// <summary>
 /// Random interleavings of calls, replies, double replies, timeouts, cancellations, crashes and stops:

@@ -2,7 +2,7 @@ using ActorRuntime;
 using ActorRuntime.Calls;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 public sealed class TimeoutShardTests : PendingCallHarness
 {

@@ -2,7 +2,7 @@ using ActorRuntime;
 using ActorRuntime.Mailboxes;
 using TestSupport;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Mailboxes;
 
 public sealed class MailboxTests : ActorSystemTest
 {

@@ -1,7 +1,6 @@
 using ActorRuntime;
-using ActorRuntime.Supervision;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Supervision;
 
 public sealed class CrashAndRestartTests : ActorSystemTest
 {
@@ -75,7 +74,7 @@ public sealed class CrashAndRestartTests : ActorSystemTest
                 () => System.CallAsync(pid, new Probe.Crash(), TimeSpan.FromSeconds(5)).Guarded());
         }
 
-        var stopped = await probe.WaitForAsync(e => e.Kind == global::ActorRuntime.Diagnostics.ActorEventKind.Stopped);
+        var stopped = await probe.WaitForAsync(e => e.Kind == ActorEventKind.Stopped);
 
         Assert.Contains("restart limit of 2", stopped.Reason);
         Assert.Contains("restart limit of 2", server.Log.Last(line => line.StartsWith("terminate")));

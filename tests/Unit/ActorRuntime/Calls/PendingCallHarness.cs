@@ -3,7 +3,7 @@ using ActorRuntime.Calls;
 using ActorRuntime.Processes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Calls;
 
 /// <summary>Makes <see cref="PendingCall"/>s against one process that never runs, for tests of the call structures alone.</summary>
 public abstract class PendingCallHarness : IAsyncDisposable

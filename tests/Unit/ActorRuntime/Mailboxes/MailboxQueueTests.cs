@@ -1,7 +1,7 @@
 using ActorRuntime.Mailboxes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Unit.ActorRuntime;
+namespace Unit.ActorRuntime.Mailboxes;
 
 public class MailboxQueueTests
 {
