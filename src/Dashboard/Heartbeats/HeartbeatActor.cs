@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorRuntime;
 
 namespace Dashboard.Heartbeats;
@@ -12,8 +13,11 @@ namespace Dashboard.Heartbeats;
 /// the map starts empty: a <see cref="WorkDone"/> for a call made before it finds nobody and is dropped (its
 /// caller already failed with the crash).
 /// </remarks>
-public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<HeartbeatActor.State>
+public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options)
+    : GenServer<HeartbeatActor.State>, IDescribeState<HeartbeatActor.State>
 {
+    private int _incarnation;
+
     /// <summary>The callers waiting for external work, by call id.</summary>
     public sealed class State
     {
@@ -26,6 +30,7 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     /// <inheritdoc/>
     protected override ValueTask<State> InitAsync(CancellationToken cancellationToken)
     {
+        _incarnation++; // InitAsync runs once per start and once per restart, on the actor's loop
         var state = new State { SweepTimer = System.SendAfter(Self, SweepAbandoned.Instance, options.SweepInterval) };
         return ValueTask.FromResult(state);
     }
@@ -83,6 +88,18 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     {
         state.SweepTimer?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>For operators (<c>/actors/{pid}</c>): how many callers wait, which incarnation runs, whether the sweep is armed — never a caller's details.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeState(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return
+        [
+            new("waiting callers", state.Waiting.Count.ToString(CultureInfo.InvariantCulture)),
+            new("incarnation", _incarnation.ToString(CultureInfo.InvariantCulture)),
+            new("sweep timer armed", state.SweepTimer is null ? "no" : "yes"),
+        ];
     }
 
     internal static HeartbeatReply ToReply(WorkDone done) => new(

@@ -33,18 +33,11 @@ public sealed partial class ActorOperations(
     /// <summary>The stop reason an operator's Stop gives (what waiting callers read).</summary>
     public const string StopReason = "stopped by an operator";
 
-    /// <summary>Whether this build of the runtime offers <paramref name="kind"/> at all (for any actor).</summary>
-    /// <remarks>Until the runtime's operator API lands, Restart, Flush and Cancel are not available and Kill only for heartbeat actors.</remarks>
-    public static bool RuntimeSupports(OperatorActionKind kind) => kind is OperatorActionKind.Stop or OperatorActionKind.Kill;
+    /// <summary>How long an action waits for the actor to get between two messages before it reports that it is stuck.</summary>
+    public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Whether <paramref name="kind"/> can be done to <paramref name="pid"/> now (it is alive here and the action applies to it).</summary>
-    public bool CanDo(OperatorActionKind kind, Pid pid) =>
-        system.GetInfo(pid) is { } info && kind switch
-        {
-            OperatorActionKind.Stop => true,
-            OperatorActionKind.Kill => IsHeartbeatActor(info),
-            _ => RuntimeSupports(kind),
-        };
+    /// <summary>Whether <paramref name="kind"/> can be done to <paramref name="pid"/> now: the actor is alive on this node.</summary>
+    public bool CanDo(OperatorActionKind kind, Pid pid) => Enum.IsDefined(kind) && system.IsAlive(pid);
 
     /// <summary>Carries out <paramref name="command"/> if the scope's user is an admin; never throws for runtime outcomes.</summary>
     public async Task<OperatorResult> RunAsync(OperatorCommand command)
@@ -59,14 +52,15 @@ public sealed partial class ActorOperations(
             return new OperatorResult(OperatorOutcome.Refused, "Only a signed-in operator (admin) may do this; nothing was done.");
         }
 
-        var result = system.GetInfo(command.Pid) is { } info
-            ? await CarryOutAsync(command, info)
+        var callId = command.Kind == OperatorActionKind.CancelCall ? CallIdOf(command) : 0;
+        var result = system.IsAlive(command.Pid)
+            ? await CarryOutAsync(command)
             : new OperatorResult(OperatorOutcome.NotFound, $"{command.Pid} is not alive on this node; nothing was done.");
         var at = system.Time.GetUtcNow();
         if (result.Done)
         {
             Log.Done(logger, command.Name, command.Pid, command.RequestId, result.Count, who, at);
-            directory.Find(command.Pid)?.NoteOperatorAction(new OperatorNotice(command.Kind, command.Pid, NoticeText(command, result), at));
+            directory.Find(command.Pid)?.NoteOperatorAction(new OperatorNotice(command.Kind, command.Pid, NoticeText(command, result, callId), at));
         }
         else
         {
@@ -76,31 +70,47 @@ public sealed partial class ActorOperations(
         return result;
     }
 
-    /// <summary>The callers of <paramref name="pid"/> that still wait, oldest first (empty when it is not alive here).</summary>
+    /// <summary>The callers of <paramref name="pid"/> that still wait — queued, in the handler or deferred — oldest first (empty when it is not alive here).</summary>
     public IReadOnlyList<PendingCallRow> PendingCalls(Pid pid)
     {
         var owner = directory.Find(pid)?.Owner.ToString().ToLowerInvariant() ?? system.GetInfo(pid)?.Owner ?? "—";
-        var now = system.Time.GetUtcNow();
         return
         [
-            .. system.GetDeferredCalls(pid)
-                .OrderByDescending(call => call.Elapsed)
-                .Select(call => new PendingCallRow(
-                    call.RequestId,
-                    Caller(owner, call.Request),
-                    Describe(call.Request),
-                    call.Elapsed,
-                    call.Timeout == Timeout.InfiniteTimeSpan ? null : now + (call.Timeout - call.Elapsed),
-                    call.Phase.ToString().ToLowerInvariant())),
+            .. system.GetPendingCalls(pid).Select(call => new PendingCallRow(
+                call.RequestId,
+                Caller(owner, call.Request),
+                Describe(call.Request),
+                call.Elapsed,
+                call.Deadline == DateTimeOffset.MaxValue ? null : call.Deadline,
+                call.Phase.ToString().ToLowerInvariant())),
         ];
     }
 
     /// <summary>
-    /// The actor's own, redacted description of its state, or null when it does not opt in (or is not alive here).
+    /// The actor's own, redacted description of its state (<see cref="IDescribeState{TState}"/>), or null when it does
+    /// not opt in, is not alive here, or the scope's user is not an admin (state can hold secrets).
     /// </summary>
-    /// <remarks>Needs the runtime's <c>IDescribeState</c>; until it lands, no actor describes its state.</remarks>
-    public Task<IReadOnlyDictionary<string, string>?> DescribeStateAsync(Pid pid, TimeSpan timeout) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
+    /// <remarks>Read on the actor's loop between messages: an actor stuck in a callback answers with one "unavailable" line after <paramref name="timeout"/>.</remarks>
+    public async Task<IReadOnlyList<KeyValuePair<string, string>>?> DescribeStateAsync(Pid pid, TimeSpan timeout)
+    {
+        if (!await IsAdminAsync() || !system.IsAlive(pid))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await system.DescribeStateAsync(pid, timeout);
+        }
+        catch (TimeoutException)
+        {
+            return [new("unavailable", $"no answer within {timeout.TotalSeconds:0.#} s: a callback may be stuck (see its pending calls)")];
+        }
+        catch (ActorExitedException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Starts a bounded trace of <paramref name="pid"/> if the scope's user is an admin; a clear error otherwise.</summary>
     public async Task<(ActorTrace? Trace, string? Error)> StartTraceAsync(Pid pid, TraceLimits limits)
@@ -132,37 +142,67 @@ public sealed partial class ActorOperations(
     internal static string OperatorName(ClaimsPrincipal user) =>
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 
-    private async Task<OperatorResult> CarryOutAsync(OperatorCommand command, ActorInfo info)
+    private async Task<bool> IsAdminAsync()
     {
-        switch (command.Kind)
+        var user = (await authentication.GetAuthenticationStateAsync()).User;
+        return (await authorization.AuthorizeAsync(user, AdminPolicy.Name)).Succeeded;
+    }
+
+    /// <remarks>The runtime runs these between two messages; <see cref="ActionTimeout"/> bounds the wait for a busy actor.</remarks>
+    private async Task<OperatorResult> CarryOutAsync(OperatorCommand command)
+    {
+        var pid = command.Pid;
+        try
         {
-            case OperatorActionKind.Stop:
-                await system.StopAsync(command.Pid, StopReason);
-                return new OperatorResult(OperatorOutcome.Done, $"{command.Pid} stopped; its waiting callers failed at once.");
-            case OperatorActionKind.Kill when IsHeartbeatActor(info):
-                // Until the runtime's Kill: the heartbeat actors' own crash message (it queues behind the mailbox).
-                return system.TryCast(command.Pid, CrashCommand.Instance)
-                    ? new OperatorResult(OperatorOutcome.Done, $"{command.Pid} was sent a crash; its restart policy decides what comes next.")
-                    : new OperatorResult(OperatorOutcome.NotFound, $"{command.Pid} took no crash (mailbox full or gone); nothing was done.");
-            default:
-                return new OperatorResult(OperatorOutcome.NotSupported, NotSupportedText(command.Kind));
+            switch (command.Kind)
+            {
+                case OperatorActionKind.Stop:
+                    await system.StopAsync(pid, StopReason).WaitAsync(ActionTimeout, system.Time);
+                    return new OperatorResult(OperatorOutcome.Done, $"{pid} stopped; its waiting callers failed at once.");
+                case OperatorActionKind.Kill:
+                    var restarted = await system.KillAsync(pid, "killed by an operator").WaitAsync(ActionTimeout, system.Time);
+                    return new OperatorResult(OperatorOutcome.Done, restarted
+                        ? $"{pid} was killed; its restart policy brought it back under the same pid."
+                        : $"{pid} was killed; its restart policy let it exit.");
+                case OperatorActionKind.Restart:
+                    var initialised = await system.RestartAsync(pid, "restarted by an operator").WaitAsync(ActionTimeout, system.Time);
+                    return new OperatorResult(OperatorOutcome.Done, initialised
+                        ? $"{pid} restarted under the same pid; its waiting callers failed at once."
+                        : $"{pid} was restarted but its InitAsync failed: it exited.");
+                case OperatorActionKind.FlushMailbox:
+                    var dropped = await system.FlushMailboxAsync(pid, "mailbox flushed by an operator").WaitAsync(ActionTimeout, system.Time);
+                    return new OperatorResult(OperatorOutcome.Done, $"{dropped:N0} queued messages of {pid} dropped.", dropped);
+                default:
+                    return system.CancelCall(pid, command.RequestId, "cancelled by an operator")
+                        ? new OperatorResult(OperatorOutcome.Done, $"Call {command.RequestId} to {pid} cancelled; its caller was told at once.")
+                        : new OperatorResult(OperatorOutcome.NotFound, $"Call {command.RequestId} no longer waits on {pid}; nothing was done.");
+            }
+        }
+        catch (ActorExitedException)
+        {
+            return new OperatorResult(OperatorOutcome.NotFound, $"{pid} exited before the {command.Name} took effect; nothing more was done.");
+        }
+        catch (TimeoutException)
+        {
+            return new OperatorResult(OperatorOutcome.NoAnswer,
+                $"{pid} did not get between two messages within {ActionTimeout.TotalSeconds:0} s (a callback may be stuck); the {command.Name} takes effect once it does.");
         }
     }
 
-    private static string NotSupportedText(OperatorActionKind kind) => kind == OperatorActionKind.Kill
-        ? "Kill needs the runtime's Kill operation for actors other than heartbeat actors; nothing was done."
-        : $"{OperatorCommand.NameOf(kind)} needs the runtime's operator API (not in this build); nothing was done.";
+    /// <summary>The owner's own id of the call to cancel (a heartbeat request's call id), so its tab recognises it; else the runtime's.</summary>
+    private long CallIdOf(OperatorCommand command) =>
+        system.GetPendingCalls(command.Pid).FirstOrDefault(call => call.RequestId == command.RequestId)?.Request is HeartbeatRequest heartbeat
+            ? heartbeat.CallId
+            : command.RequestId;
 
-    private static string NoticeText(OperatorCommand command, OperatorResult result) => command.Kind switch
+    private static string NoticeText(OperatorCommand command, OperatorResult result, long callId) => command.Kind switch
     {
         OperatorActionKind.Stop => "Your actor was stopped by an operator.",
         OperatorActionKind.Kill => "Your actor was killed by an operator; its restart policy decides what comes next.",
         OperatorActionKind.Restart => "Your actor was restarted by an operator.",
-        OperatorActionKind.FlushMailbox => $"Your actor's mailbox was flushed by an operator ({result.Count} messages dropped).",
-        _ => $"Call #{command.RequestId} was cancelled by an operator.",
+        OperatorActionKind.FlushMailbox => $"Your actor's mailbox was flushed by an operator ({result.Count:N0} messages dropped).",
+        _ => $"Call #{callId} was cancelled by an operator.",
     };
-
-    private static bool IsHeartbeatActor(ActorInfo info) => info.Name is nameof(HeartbeatActor) or nameof(NaiveHeartbeatActor);
 
     private static string Caller(string owner, object request) =>
         request is HeartbeatRequest heartbeat ? $"{owner} · {heartbeat.Origin.ToString().ToLowerInvariant()}" : owner;

@@ -60,8 +60,8 @@ public enum OperatorOutcome
     Refused,
     /// <summary>The actor is not alive on this node (or the call is no longer pending): nothing was done.</summary>
     NotFound,
-    /// <summary>This actor, or this build of the runtime, does not support the action: nothing was done.</summary>
-    NotSupported,
+    /// <summary>The actor did not get between two messages in time (a callback may be stuck); the action takes effect once it does.</summary>
+    NoAnswer,
 }
 
 /// <summary>The answer to an <see cref="OperatorCommand"/>: what happened, in one sentence for the operator.</summary>

@@ -61,7 +61,7 @@ public static partial class OperatorEndpoints
             OperatorOutcome.Done => Results.Ok(body),
             OperatorOutcome.NotFound => Results.NotFound(body),
             OperatorOutcome.Refused => Results.Json(body, statusCode: StatusCodes.Status403Forbidden),
-            _ => Results.Json(body, statusCode: StatusCodes.Status501NotImplemented),
+            _ => Results.Json(body, statusCode: StatusCodes.Status504GatewayTimeout),
         };
     }
 

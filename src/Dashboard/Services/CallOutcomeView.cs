@@ -58,6 +58,7 @@ public sealed record CallOutcomeView(long CallId, CallOutcomeKind Kind, string T
             $"timed out after {timeout.TotalMilliseconds:0} ms {(timedOut.WhileQueued ? "while queued" : "while deferred")}"),
         ActorExitedException exited => new(callId, CallOutcomeKind.ActorExited, $"actor exited: {exited.Reason}"),
         MailboxFullException full => new(callId, CallOutcomeKind.MailboxFull, $"mailbox full ({full.Capacity})"),
+        CallCancelledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by operator"),
         OperationCanceledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by the caller"),
         _ => null,
     };

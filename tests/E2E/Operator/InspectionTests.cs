@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace E2E.Operator;
 
-/// <summary>Search by pid and export on the overview; the drill-down's timeline, pending calls and bounded trace.</summary>
+/// <summary>Search by pid and export on the overview; the drill-down's timeline, pending calls, described state and bounded trace.</summary>
 [Collection(OperatorCollection.Name)]
 public sealed class InspectionTests(OperatorFixture fixture)
 {
@@ -120,7 +120,8 @@ public sealed class InspectionTests(OperatorFixture fixture)
         await Expect(detail.GetByTestId("pending-call-row").First).ToContainTextAsync("tab · manual");
         await Expect(detail.GetByTestId("pending-call-row").First).ToContainTextAsync("deferred");
         await Expect(detail.GetByTestId("call-timeline").Locator("[data-call-id]").First).ToBeAttachedAsync();
-        await Expect(detail.GetByTestId("actor-state")).ToHaveCountAsync(0); // the heartbeat actor does not describe itself (yet)
+        await Expect(detail.GetByTestId("actor-state")).ToContainTextAsync("waiting callers");
+        await Expect(detail.GetByTestId("actor-state")).ToContainTextAsync("incarnation");
     }
 
     [Fact]

@@ -54,6 +54,72 @@ public sealed class OperatorActionsTests(OperatorFixture fixture)
     }
 
     [Fact]
+    public async Task Restart_Confirmed_TheTabKeepsItsPid_AndSaysAnOperatorRestartedIt()
+    {
+        // Arrange
+        await using var user = await fixture.NewContextAsync();
+        var (tab, pid) = await OpenTabAsync(user);
+        var pidText = await tab.GetByTestId("actor-pid").InnerTextAsync();
+        await using var admin = await fixture.NewContextAsync();
+        var detail = await OperatorFixture.SignInAsync(admin, $"/actors/{pid}");
+
+        // Act
+        await detail.GetByTestId("op-restart").ClickAsync();
+        await detail.GetByTestId("op-confirm").ClickAsync();
+
+        // Assert
+        await Expect(detail.GetByTestId("operator-result")).ToHaveAttributeAsync("data-outcome", "done");
+        await Expect(tab.GetByTestId("operator-action")).ToContainTextAsync("restarted by an operator");
+        await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(pidText);
+        await tab.GetByTestId("btn-request").ClickAsync();
+        await Expect(tab.GetByTestId("last-result")).ToContainTextAsync("replied");
+    }
+
+    [Fact]
+    public async Task Flush_Confirmed_EmptiesAFloodedMailbox_AndTheTabSaysHowManyWereDropped()
+    {
+        // Arrange: 3,000 slow messages (2 ms each) queue up
+        await using var user = await fixture.NewContextAsync();
+        var (tab, pid) = await OpenTabAsync(user);
+        await using var admin = await fixture.NewContextAsync();
+        var detail = await OperatorFixture.SignInAsync(admin, $"/actors/{pid}");
+        await tab.GetByTestId("btn-flood").ClickAsync();
+        await Expect(detail.GetByTestId("queue-depth")).Not.ToHaveTextAsync("0");
+
+        // Act
+        await detail.GetByTestId("op-flush").ClickAsync();
+        await detail.GetByTestId("op-confirm").ClickAsync();
+
+        // Assert
+        await Expect(detail.GetByTestId("operator-result")).ToContainTextAsync("queued messages");
+        await Expect(tab.GetByTestId("operator-action")).ToContainTextAsync(new Regex(@"mailbox was flushed by an operator \([1-9][\d,]* messages dropped\)"));
+        await Expect(tab.GetByTestId("queue-depth")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
+    public async Task CancelCall_Confirmed_ItsCallerGetsCancelledByOperator_AndTheTabSaysWhichCall()
+    {
+        // Arrange: external work that takes 8 s (20 s timeout), so the call waits
+        await using var user = await fixture.NewContextAsync();
+        var (tab, pid) = await OpenTabAsync(user);
+        await tab.SetSliderAsync("slider-latency", 8000);
+        await tab.SetSliderAsync("slider-timeout", 20_000);
+        await using var admin = await fixture.NewContextAsync();
+        var detail = await OperatorFixture.SignInAsync(admin, $"/actors/{pid}");
+        await tab.GetByTestId("btn-request").ClickAsync();
+        await Expect(detail.GetByTestId("pending-call-row").Filter(new() { HasText = "manual" })).ToHaveCountAsync(1);
+
+        // Act
+        await detail.GetByTestId("pending-call-row").Filter(new() { HasText = "manual" }).GetByTestId("op-cancel-call").ClickAsync();
+        await detail.GetByTestId("op-confirm").ClickAsync();
+
+        // Assert
+        await Expect(tab.GetByTestId("last-result")).ToContainTextAsync("cancelled by operator");
+        await Expect(tab.GetByTestId("operator-action")).ToContainTextAsync(new Regex(@"Call #\d+ was cancelled by an operator"));
+        await Expect(detail.GetByTestId("pending-call-row").Filter(new() { HasText = "manual" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Stop_CancelledInTheDialog_LeavesTheActorRunning()
     {
         // Arrange

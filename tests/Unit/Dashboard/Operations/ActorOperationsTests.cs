@@ -72,6 +72,61 @@ public sealed class ActorOperationsTests
     }
 
     [Fact]
+    public async Task RunAsync_CancelAQueuedCall_ItsCallerIsToldCancelledByOperator()
+    {
+        // Arrange: a gate actor busy in a callback, one call queued behind it
+        await using var harness = new OperatorHarness(admin: true);
+        var system = harness.Sessions.System;
+        var gate = new Unit.Dashboard.Overview.GateActor();
+        var pid = system.Spawn(gate);
+        system.Send(pid, gate.Gate);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        var call = system.CallAsync(pid, "queued", TimeSpan.FromSeconds(30));
+        var pending = Assert.Single(harness.Operations.PendingCalls(pid));
+        Assert.Equal("queued", pending.Phase);
+
+        // Act
+        var result = await harness.Operations.RunAsync(new OperatorCommand(OperatorActionKind.CancelCall, pid, pending.RequestId));
+
+        // Assert
+        Assert.Equal(OperatorOutcome.Done, result.Outcome);
+        var error = await Assert.ThrowsAsync<CallCancelledException>(() => call);
+        Assert.Contains("cancelled by operator", error.Message, StringComparison.Ordinal);
+        Assert.Empty(harness.Operations.PendingCalls(pid));
+        gate.Open();
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelACallThatNoLongerWaits_IsNotFound()
+    {
+        // Arrange
+        await using var harness = new OperatorHarness(admin: true);
+
+        // Act
+        var result = await harness.Operations.RunAsync(new OperatorCommand(OperatorActionKind.CancelCall, harness.Sessions.Session.Pid!.Value, 12_345));
+
+        // Assert
+        Assert.Equal(OperatorOutcome.NotFound, result.Outcome);
+        Assert.Contains("no longer waits", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DescribeStateAsync_NotAnAdmin_GetsNothing_AnAdminGetsTheHeartbeatActorsView()
+    {
+        // Arrange
+        await using var visitor = new OperatorHarness(admin: false);
+        await using var admin = new OperatorHarness(admin: true);
+
+        // Act
+        var hidden = await visitor.Operations.DescribeStateAsync(visitor.Sessions.Session.Pid!.Value, TimeSpan.FromSeconds(5));
+        var shown = await admin.Operations.DescribeStateAsync(admin.Sessions.Session.Pid!.Value, TimeSpan.FromSeconds(5));
+
+        // Assert
+        Assert.Null(hidden);
+        Assert.Equal(["waiting callers", "incarnation", "sweep timer armed"], shown!.Select(item => item.Key));
+    }
+
+    [Fact]
     public async Task RunAsync_PidNotAliveHere_IsNotFound_AndLogsNotDone()
     {
         // Arrange

@@ -34,10 +34,6 @@ public sealed partial class OperatorActionsPanel
 
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
-    private static string Tooltip(OperatorActionKind kind) => ActorOperations.RuntimeSupports(kind)
-        ? ""
-        : "Not available yet: needs the runtime's operator API.";
-
     private async Task RunAsync(ActionButton action)
     {
         var result = await ConfirmOperatorDialog.ConfirmAndRunAsync(

@@ -2,7 +2,9 @@ using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Components.Pages.ActorDetail;
 using Dashboard.Heartbeats;
+using Dashboard.Hubs;
 using Dashboard.Operations;
+using Dashboard.Services;
 using TestSupport;
 using Unit.Dashboard.Operations;
 
@@ -35,6 +37,58 @@ public sealed class InspectionPanelsTests : DashboardTestContext
         Harness.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.True((await first).Ok);
         Assert.True((await second).Ok);
+    }
+
+    [Fact]
+    public async Task PendingCallsTable_CancelConfirmed_ItsCallerGetsCancelledByOperator_AndTheTabIsTold()
+    {
+        // Arrange
+        this.AddOperatorTools(Harness.System, Harness.Directory, admin: true);
+        var pid = Session.Pid!.Value;
+        var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(5));
+        await Until.TrueAsync(() => Harness.System.GetInfo(pid)!.DeferredCalls == 1, "the call deferred");
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var cut = Render<PendingCallsTable>(parameters => parameters.Add(p => p.Pid, pid));
+
+        // Act
+        var clicked = cut.Find("[data-testid=op-cancel-call]").ClickAsync(new()); // completes once the dialog closed
+        await dialogs.WaitForElement("[data-testid=op-confirm]").ClickAsync(new());
+        await clicked;
+
+        // Assert
+        var outcome = await call;
+        Assert.Equal(CallOutcomeKind.Cancelled, outcome.Kind);
+        Assert.Equal("cancelled by operator", outcome.Text);
+        Assert.Equal($"Call #{outcome.CallId} was cancelled by an operator.", Session.LastOperatorAction?.Text);
+    }
+
+    [Fact]
+    public void ActorStatePanel_HeartbeatActor_DescribesItsRedactedState()
+    {
+        // Arrange
+        this.AddOperatorTools(Harness.System, Harness.Directory, admin: true);
+
+        // Act
+        var cut = Render<ActorStatePanel>(parameters => parameters.Add(p => p.Pid, Session.Pid!.Value));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=actor-state-item]").Count));
+        Assert.Equal(["waiting callers", "incarnation", "sweep timer armed"], cut.FindAll("[data-testid=actor-state-item]").Select(item => item.GetAttribute("data-name")));
+        Assert.Contains("1", cut.Find("[data-testid=actor-state-item][data-name=incarnation]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("yes", cut.Find("[data-testid=actor-state-item][data-name='sweep timer armed']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ActorStatePanel_Visitor_SeesNothing()
+    {
+        // Arrange
+        this.AddOperatorTools(Harness.System, Harness.Directory, admin: false);
+
+        // Act
+        var cut = Render<ActorStatePanel>(parameters => parameters.Add(p => p.Pid, Session.Pid!.Value));
+
+        // Assert
+        Assert.Empty(cut.FindAll("[data-testid=actor-state]"));
     }
 
     [Fact]

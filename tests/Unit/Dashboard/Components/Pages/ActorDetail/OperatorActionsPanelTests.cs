@@ -3,11 +3,13 @@ using Dashboard.Components.Pages.ActorDetail;
 using Dashboard.Operations;
 using MudBlazor;
 using Unit.Dashboard.Operations;
+using Unit.Dashboard.Overview;
 
 namespace Unit.Dashboard.Components.Pages.ActorDetail;
 
 public sealed class OperatorActionsPanelTests : DashboardTestContext
 {
+    private static readonly string[] ActionButtons = ["op-stop", "op-kill", "op-restart", "op-flush"];
     private readonly List<OperatorResult> _results = [];
 
     [Fact]
@@ -71,23 +73,67 @@ public sealed class OperatorActionsPanelTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_ActionsThisRuntimeLacks_AreDisabled_StopAndKillAreNot()
+    public async Task Restart_Confirmed_RestartsTheActorUnderTheSamePid_AndTellsItsSession()
     {
         // Arrange
         this.AddOperatorTools(Harness.System, Harness.Directory, admin: true);
+        var pid = Session.Pid!.Value;
+        var (dialogs, cut) = RenderPanel();
+
+        // Act
+        var clicked = cut.Find("[data-testid=op-restart]").ClickAsync(new()); // completes once the dialog closed
+        await dialogs.WaitForElement("[data-testid=op-confirm]").ClickAsync(new());
+        await clicked;
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(OperatorOutcome.Done, Assert.Single(_results).Outcome));
+        Assert.Equal(1, Harness.System.GetInfo(pid)!.Restarts);
+        Assert.Equal(pid, Session.Pid);
+        Assert.Equal(OperatorActionKind.Restart, Session.LastOperatorAction?.Kind);
+    }
+
+    [Fact]
+    public async Task Flush_Confirmed_DropsWhatIsQueued_AndCountsIt()
+    {
+        // Arrange: a gate actor busy in a callback with three messages queued behind it
+        this.AddOperatorTools(Harness.System, Harness.Directory, admin: true);
+        var gate = new GateActor();
+        var pid = Harness.System.Spawn(gate);
+        Harness.System.Send(pid, gate.Gate);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        for (var i = 0; i < 3; i++)
+        {
+            Harness.System.Send(pid, i);
+        }
+
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<OperatorActionsPanel>(parameters => parameters.Add(p => p.Pid, pid).Add(p => p.OnResult, result => _results.Add(result)));
+
+        // Act: the flush runs between two messages, so once the gate opens
+        var clicked = cut.Find("[data-testid=op-flush]").ClickAsync(new());
+        await dialogs.WaitForElement("[data-testid=op-confirm]").ClickAsync(new());
+        gate.Open();
+        await clicked;
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(3, Assert.Single(_results).Count));
+        Assert.Equal(0, Harness.System.GetInfo(pid)!.QueueDepth);
+        Assert.Equal(3, Harness.System.GetInfo(pid)!.MessagesFlushed);
+    }
+
+    [Fact]
+    public async Task Render_ActorGone_DisablesEveryAction()
+    {
+        // Arrange
+        this.AddOperatorTools(Harness.System, Harness.Directory, admin: true);
+        var pid = Session.Pid!.Value;
+        await Harness.System.StopAsync(pid);
 
         // Act
         var (_, cut) = RenderPanel();
 
         // Assert
-        Assert.False(cut.Find("[data-testid=op-stop]").HasAttribute("disabled"));
-        Assert.False(cut.Find("[data-testid=op-kill]").HasAttribute("disabled"));
-        Assert.Equal(
-            !ActorOperations.RuntimeSupports(OperatorActionKind.Restart),
-            cut.Find("[data-testid=op-restart]").HasAttribute("disabled"));
-        Assert.Equal(
-            !ActorOperations.RuntimeSupports(OperatorActionKind.FlushMailbox),
-            cut.Find("[data-testid=op-flush]").HasAttribute("disabled"));
+        Assert.All(ActionButtons, id => Assert.True(cut.Find($"[data-testid={id}]").HasAttribute("disabled")));
     }
 
     private (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<OperatorActionsPanel> Panel) RenderPanel()
