@@ -47,6 +47,7 @@ public sealed partial class ActorDetailPage
         if (pid != _pid)
         {
             _pid = pid;
+            _operatorResult = null; // it was about the other actor
             _history = new MailboxHistory(Time);
             _breadcrumbs.RemoveRange(1, _breadcrumbs.Count - 1);
             _breadcrumbs.Add(new BreadcrumbItem(pid?.ToString() ?? PidText, href: null, disabled: true));
