@@ -62,7 +62,7 @@ public sealed partial class ActorSystem
 
     /// <summary>
     /// The actor's own view of its state, when its server implements <see cref="IDescribeState{TState}"/>; null when it does not.
-    /// Read on the actor's loop between messages, so it waits for a running callback.
+    /// Read on the actor's loop between messages (ahead of queued ones), so it waits for a running callback.
     /// </summary>
     /// <exception cref="ActorExitedException">The actor is not alive, or exited first.</exception>
     /// <exception cref="TimeoutException">The actor did not get between two messages within <paramref name="timeout"/> (by the system's clock).</exception>

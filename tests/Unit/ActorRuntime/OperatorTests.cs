@@ -159,6 +159,7 @@ public sealed class OperatorTests : ActorSystemTest
         var pid = System.Spawn(new DescribedCounter());
         System.Cast(pid, "add");
         System.Cast(pid, "add");
+        await System.CallAsync(pid, "count", TimeSpan.FromSeconds(5)).Guarded(); // the request goes ahead of queued messages: let them be handled first
 
         var view = await System.DescribeStateAsync(pid, TimeSpan.FromSeconds(5)).Guarded();
 
@@ -206,5 +207,8 @@ public sealed class OperatorTests : ActorSystemTest
         protected override ValueTask<int> InitAsync(CancellationToken cancellationToken) => ValueTask.FromResult(0);
 
         protected override ValueTask<int> HandleCastAsync(object message, int state) => ValueTask.FromResult(state + 1);
+
+        protected override ValueTask<CallResult<int>> HandleCallAsync(object request, From from, int state) =>
+            ValueTask.FromResult(Reply(state, state));
     }
 }

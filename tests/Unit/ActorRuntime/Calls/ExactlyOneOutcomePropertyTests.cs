@@ -5,13 +5,14 @@ using Microsoft.Extensions.Time.Testing;
 namespace Unit.ActorRuntime.Calls;
 
 /// <summary>
-/// Random interleavings of calls, replies, double replies, timeouts, cancellations, crashes and stops:
+/// Random interleavings of calls, replies, double replies, timeouts, cancellations, crashes, stops and the
+/// operator's actions (kill, restart, flush, cancel a call):
 /// every call must end exactly once, with its own answer or a runtime error, and no actor may outlive the run.
 /// </summary>
 /// <remarks>Set ACTOR_PROPERTY_ITERATIONS (default 150) for a longer run.</remarks>
 public sealed class ExactlyOneOutcomePropertyTests
 {
-    private enum OpKind { Echo, Defer, Reply, ReplyTwice, Advance, Cancel, Crash, Stop }
+    private enum OpKind { Echo, Defer, Reply, ReplyTwice, Advance, Cancel, Crash, Stop, Kill, Restart, Flush, OperatorCancel }
 
     private readonly record struct Op(OpKind Kind, int Target, int Amount);
 
@@ -19,7 +20,8 @@ public sealed class ExactlyOneOutcomePropertyTests
         Gen.Select(
             Gen.Frequency((3, Gen.Const(OpKind.Defer)), (2, Gen.Const(OpKind.Echo)), (3, Gen.Const(OpKind.Reply)),
                 (1, Gen.Const(OpKind.ReplyTwice)), (2, Gen.Const(OpKind.Advance)), (1, Gen.Const(OpKind.Cancel)),
-                (1, Gen.Const(OpKind.Crash)), (1, Gen.Const(OpKind.Stop))),
+                (1, Gen.Const(OpKind.Crash)), (1, Gen.Const(OpKind.Stop)), (1, Gen.Const(OpKind.Kill)),
+                (1, Gen.Const(OpKind.Restart)), (1, Gen.Const(OpKind.Flush)), (2, Gen.Const(OpKind.OperatorCancel))),
             Gen.Int[0, 1_000],
             Gen.Int[1, 3_000],
             (kind, target, amount) => new Op(kind, target, amount));
@@ -94,6 +96,18 @@ public sealed class ExactlyOneOutcomePropertyTests
                 case OpKind.Stop:
                     await system.StopAsync(pids[actor], "random stop").Guarded();
                     break;
+                case OpKind.Kill:
+                    await IgnoreExitAsync(system.KillAsync(pids[actor], "random kill"));
+                    break;
+                case OpKind.Restart:
+                    await IgnoreExitAsync(system.RestartAsync(pids[actor]));
+                    break;
+                case OpKind.Flush:
+                    await IgnoreExitAsync(system.FlushMailboxAsync(pids[actor]));
+                    break;
+                case OpKind.OperatorCancel when system.GetPendingCalls(pids[actor]) is { Count: > 0 } pending:
+                    system.CancelCall(pids[actor], pending[op.Target % pending.Count].RequestId, "random cancel");
+                    break;
             }
         }
 
@@ -117,5 +131,17 @@ public sealed class ExactlyOneOutcomePropertyTests
 
         Assert.All(delivered.Values, count => Assert.Equal(1, count)); // never two answers
         Assert.Equal(0, system.ActorCount);
+    }
+
+    /// <summary>An operator action on an actor that a random stop already ended fails with ActorExitedException: fine here.</summary>
+    private static async Task IgnoreExitAsync(Task action)
+    {
+        try
+        {
+            await action.Guarded();
+        }
+        catch (ActorExitedException)
+        {
+        }
     }
 }
