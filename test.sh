@@ -96,6 +96,55 @@ find_chromium() {
   install_playwright_chromium
 }
 
+# --- Redis ----------------------------------------------------------------------------------------
+# The cluster E2E tests (tests/E2E/Cluster) start their own redis-server on a free loopback port; the fixture
+# (tests/E2E/Infrastructure/RedisServer.cs) runs $REDIS_SERVER_EXECUTABLE, else redis-server on PATH.
+# Order here: $REDIS_SERVER_EXECUTABLE, redis-server on PATH, Debian's redis-server installed with apt-get as root.
+# Without it (not root) the cluster tests fail and say how to install it; under CI=true this script stops at once.
+
+find_redis_server() {
+  if [[ -n "${REDIS_SERVER_EXECUTABLE:-}" ]]; then
+    if [[ -x "$REDIS_SERVER_EXECUTABLE" ]]; then
+      log "redis-server: $REDIS_SERVER_EXECUTABLE (from REDIS_SERVER_EXECUTABLE)"
+      return
+    fi
+    log "REDIS_SERVER_EXECUTABLE=$REDIS_SERVER_EXECUTABLE is not an executable file"
+    exit 1
+  fi
+
+  local found
+  if found=$(command -v redis-server); then
+    export REDIS_SERVER_EXECUTABLE=$found
+    log "redis-server: $found"
+    return
+  fi
+
+  if [[ "$(id -u)" -eq 0 ]]; then
+    log "no redis-server found; installing Debian's redis-server with apt-get"
+    local apt_log
+    apt_log=$(mktemp)
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server; } >"$apt_log" 2>&1; then
+      cat "$apt_log" >&2
+      log "apt-get could not install redis-server"
+      exit 1
+    fi
+    rm -f "$apt_log"
+    export REDIS_SERVER_EXECUTABLE=/usr/bin/redis-server
+    log "redis-server: $("$REDIS_SERVER_EXECUTABLE" --version 2>/dev/null || echo /usr/bin/redis-server)"
+    return
+  fi
+
+  log "no redis-server found; the cluster tests (tests/E2E/Cluster) need it. Install one of:"
+  log "  sudo apt-get install redis-server                  (Debian/Ubuntu; then re-run)"
+  log "  export REDIS_SERVER_EXECUTABLE=/path/to/redis-server"
+  if [[ "${CI:-}" == true ]]; then
+    log "CI=true: stopping here rather than failing the cluster tests one by one"
+    exit 1
+  fi
+  log "going on: the cluster tests will fail"
+}
+
 # --- Tests ----------------------------------------------------------------------------------------
 
 # Test projects of the solution: each must leave one TRX file.
@@ -120,6 +169,7 @@ counter() {
 TRX_NAME=test-results.trx
 
 find_chromium
+find_redis_server
 
 mapfile -t projects < <(test_projects)
 rm -rf "$RESULTS"

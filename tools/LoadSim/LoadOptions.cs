@@ -28,7 +28,8 @@ internal sealed record LoadOptions
           --latency T             set each actor's simulated external latency                  default: the server's
           --failure-rate P        share of external jobs that fail, 0..1                       default: the server's
           --never-answers-rate P  share of external jobs that never answer, 0..1               default: the server's
-          --server-pid PID        sample this process's CPU and memory from /proc (Linux)
+          --server-pid PID[,PID]  sample these processes' CPU and memory from /proc (Linux), summed:
+                                  e.g. every node and the gateway of a cluster
           --json FILE             also write the report as JSON
           --plain                 a progress line every 5 s instead of the live display
 
@@ -48,7 +49,7 @@ internal sealed record LoadOptions
     public TimeSpan? Latency { get; init; }
     public double? FailureRate { get; init; }
     public double? NeverAnswersRate { get; init; }
-    public int? ServerPid { get; init; }
+    public IReadOnlyList<int> ServerPids { get; init; } = [];
     public string? JsonPath { get; init; }
     public bool Plain { get; init; }
 
@@ -76,7 +77,7 @@ internal sealed record LoadOptions
                 "--latency" => options with { Latency = ParseTime(name, Value()) },
                 "--failure-rate" => options with { FailureRate = ParseDouble(name, Value()) },
                 "--never-answers-rate" => options with { NeverAnswersRate = ParseDouble(name, Value()) },
-                "--server-pid" => options with { ServerPid = ParseInt(name, Value()) },
+                "--server-pid" => options with { ServerPids = [.. Value().Split(',').Select(pid => ParseInt(name, pid.Trim()))] },
                 "--json" => options with { JsonPath = Value() },
                 "--plain" => options with { Plain = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the list."),

@@ -24,7 +24,7 @@ internal sealed class LoadRun(LoadOptions options)
 
     public async Task<LoadResult> RunAsync(CancellationToken cancel)
     {
-        var probe = new ServerProbe(options.ServerPid);
+        var probe = new ServerProbe(options.ServerPids);
         probe.Start();
         var clientCpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();

@@ -3,10 +3,11 @@ using System.Globalization;
 namespace LoadSim;
 
 /// <summary>
-/// Samples another process's CPU time and resident memory from <c>/proc</c> (Linux) once a second, so the report
-/// can say what the server spent. Without a pid, or off Linux, it reports nothing.
+/// Samples other processes' CPU time and resident memory from <c>/proc</c> (Linux) once a second, summed over them
+/// (one server, or every node and the gateway of a cluster), so the report can say what the servers spent. Without
+/// a pid, or off Linux, it reports nothing.
 /// </summary>
-internal sealed class ServerProbe(int? pid)
+internal sealed class ServerProbe(IReadOnlyList<int> pids)
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
     private double? _startCpuSeconds;
@@ -16,9 +17,9 @@ internal sealed class ServerProbe(int? pid)
     private long _peakRssBytes;
     private long _startRssBytes;
 
-    public bool Enabled => pid is not null && File.Exists(StatPath);
+    public bool Enabled => pids.Count > 0 && pids.All(pid => File.Exists(StatPath(pid)));
 
-    /// <summary>Average CPU of the server since <see cref="Start"/>, in % of one core.</summary>
+    /// <summary>Average CPU of the servers since <see cref="Start"/>, in % of one core.</summary>
     public double CpuPercent => _startCpuSeconds is { } start && _lastAt > _startedAt
         ? (_lastCpuSeconds - start) / (_lastAt - _startedAt).TotalSeconds * 100
         : 0;
@@ -29,7 +30,7 @@ internal sealed class ServerProbe(int? pid)
 
     public long LastRssBytes { get; private set; }
 
-    private string StatPath => $"/proc/{pid}/stat";
+    private static string StatPath(int pid) => $"/proc/{pid}/stat";
 
     public void Start()
     {
@@ -38,9 +39,9 @@ internal sealed class ServerProbe(int? pid)
             return;
         }
 
-        _startCpuSeconds = ReadCpuSeconds();
+        _startCpuSeconds = pids.Sum(ReadCpuSeconds);
         _startedAt = _lastAt = DateTime.UtcNow;
-        _startRssBytes = LastRssBytes = _peakRssBytes = ReadRssBytes();
+        _startRssBytes = LastRssBytes = _peakRssBytes = pids.Sum(ReadRssBytes);
     }
 
     /// <summary>Takes one sample; call it about once a second.</summary>
@@ -51,21 +52,21 @@ internal sealed class ServerProbe(int? pid)
             return;
         }
 
-        _lastCpuSeconds = ReadCpuSeconds();
+        _lastCpuSeconds = pids.Sum(ReadCpuSeconds);
         _lastAt = DateTime.UtcNow;
-        LastRssBytes = ReadRssBytes();
+        LastRssBytes = pids.Sum(ReadRssBytes);
         _peakRssBytes = Math.Max(_peakRssBytes, LastRssBytes);
     }
 
-    private double ReadCpuSeconds()
+    private static double ReadCpuSeconds(int pid)
     {
         // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is 14th, stime 15th.
-        var stat = File.ReadAllText(StatPath);
+        var stat = File.ReadAllText(StatPath(pid));
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
-    private long ReadRssBytes()
+    private static long ReadRssBytes(int pid)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Dashboard.Cluster;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,9 @@ namespace Dashboard.Auth;
 
 /// <summary>
 /// The rate-limiting policy of the sign-in form: a fixed window per client IP that counts only POSTs (the
-/// attempts), so reading the page is never limited. Rejected attempts get 429 with a plain explanation.
+/// attempts), so reading the page is never limited. Rejected attempts get 429 with a plain explanation. With Redis the
+/// window is shared by every node (<see cref="SharedSignInLimiter"/>); behind a proxy the client IP is the forwarded one
+/// (<c>Dashboard:ForwardedHeaders:KnownProxies</c>).
 /// </summary>
 public static class SignInRateLimit
 {
@@ -28,6 +31,14 @@ public static class SignInRateLimit
             }
 
             var settings = context.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
+            if (context.RequestServices.GetRequiredService<IOptions<RedisOptions>>().Value.Enabled)
+            {
+                // Several nodes: one count per client IP for the whole cluster (see SharedSignInLimiter).
+                var store = context.RequestServices.GetRequiredService<IClusterStore>();
+                var time = context.RequestServices.GetRequiredService<TimeProvider>();
+                return RateLimitPartition.Get(AdminSignIn.ClientAddress(context), client => new SharedSignInLimiter(client, store, settings, time));
+            }
+
             return RateLimitPartition.GetFixedWindowLimiter(AdminSignIn.ClientAddress(context), _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = settings.PermitLimit,

@@ -1,3 +1,4 @@
+using Dashboard.Cluster;
 using Dashboard.Components;
 using Dashboard.Operations;
 
@@ -10,7 +11,8 @@ public static class WebApplicationExtensions
     public const string HealthPath = "/healthz";
 
     /// <summary>
-    /// Adds the middleware and maps the endpoints: static assets, <see cref="HealthPath"/> and the Blazor app.
+    /// Adds the middleware and maps the endpoints: forwarded headers from known proxies, static assets,
+    /// <see cref="HealthPath"/>, the peer drill-down endpoint of the cluster and the Blazor app.
     /// </summary>
     /// <remarks>
     /// There is no HTTPS redirection and no HSTS: the app serves plain HTTP on loopback (or on port 8080
@@ -18,6 +20,7 @@ public static class WebApplicationExtensions
     /// </remarks>
     public static WebApplication UseDashboardPipeline(this WebApplication app)
     {
+        app.UseForwardedHeadersFromKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -32,6 +35,7 @@ public static class WebApplicationExtensions
         app.MapObservability();
         app.MapAdminSignOut();
         app.MapOperatorEndpoints();
+        app.MapPeerActors();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
         app.MapHeartbeatHub();

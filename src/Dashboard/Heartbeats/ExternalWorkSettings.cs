@@ -6,6 +6,9 @@ public sealed record ExternalWorkSettings
     /// <summary>Largest latency accepted.</summary>
     public static readonly TimeSpan MaxLatency = TimeSpan.FromSeconds(60);
 
+    /// <summary>Largest handler delay accepted.</summary>
+    public static readonly TimeSpan MaxHandlerDelay = TimeSpan.FromSeconds(30);
+
     /// <summary>Typical time the work takes.</summary>
     /// <value>Defaults to 300 ms.</value>
     public TimeSpan Latency { get; init; } = TimeSpan.FromMilliseconds(300);
@@ -22,6 +25,14 @@ public sealed record ExternalWorkSettings
     /// <value>Defaults to 0.</value>
     public double NeverAnswersRate { get; init; }
 
+    /// <summary>
+    /// Time the actor's <c>HandleCallAsync</c> itself spends before it starts the job and returns NoReply — a
+    /// deliberately slow handler, so that a caller can time out while its call is in the handler.
+    /// </summary>
+    /// <value>Defaults to 0 (the handler returns at once, as a deferred-reply handler should).</value>
+    /// <remarks>A teaching control: it keeps the actor busy, so every message behind the call waits too.</remarks>
+    public TimeSpan HandlerDelay { get; init; }
+
     /// <summary>Returns the problems with these settings, empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -29,6 +40,11 @@ public sealed record ExternalWorkSettings
         if (Latency < TimeSpan.Zero || Latency > MaxLatency)
         {
             errors.Add($"Latency must be between 0 and {MaxLatency.TotalSeconds:0} s (was {Latency.TotalMilliseconds:0} ms).");
+        }
+
+        if (HandlerDelay < TimeSpan.Zero || HandlerDelay > MaxHandlerDelay)
+        {
+            errors.Add($"Handler delay must be between 0 and {MaxHandlerDelay.TotalSeconds:0} s (was {HandlerDelay.TotalMilliseconds:0} ms).");
         }
 
         CheckRate(Jitter, "Jitter");

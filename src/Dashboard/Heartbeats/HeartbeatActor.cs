@@ -9,29 +9,44 @@ namespace Dashboard.Heartbeats;
 /// and answered when that job's <see cref="WorkDone"/> arrives — so any number of callers can wait at once.
 /// </summary>
 /// <remarks>
-/// The comments number the steps as <see cref="DeferredReplySteps"/> (and the timeline) do. After a restart
-/// the map starts empty: a <see cref="WorkDone"/> for a call made before it finds nobody and is dropped (its
-/// caller already failed with the crash).
+/// <para>The comments number the steps as <see cref="DeferredReplySteps"/> (and the timeline) do.</para>
+/// <para>The callee is told when its caller gives up: each job gets the caller's <see cref="From.CancellationToken"/>,
+/// so a caller that times out or is cancelled stops its job (no <see cref="WorkDone"/> follows; a
+/// <see cref="WorkCancelled"/> makes the actor forget the caller), and no late reply is made for it.</para>
+/// <para>Each start (the first and every restart) is a new incarnation with its own number, stamped on the jobs it
+/// starts. After a restart the map starts empty: a <see cref="WorkDone"/> of an earlier incarnation finds nobody (its
+/// caller already failed with the crash) and is reported through <see cref="DeadIncarnationResult"/>.</para>
 /// </remarks>
 public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options)
     : GenServer<HeartbeatActor.State>, IDescribeState<HeartbeatActor.State>
 {
-    private int _incarnation;
+    private int _incarnations;
 
-    /// <summary>The callers waiting for external work, by call id.</summary>
+    /// <summary>The callers waiting for external work, by call id, and which incarnation of the actor this is.</summary>
     public sealed class State
     {
         internal Dictionary<long, From> Waiting { get; } = [];
 
+        /// <summary>1 for the first start, 2 after the first restart, and so on.</summary>
+        internal int Incarnation { get; init; }
+
         internal IDisposable? SweepTimer { get; set; }
     }
 
+    /// <summary>
+    /// Raised on the actor's thread when a <see cref="WorkDone"/> arrives from a job that an earlier incarnation
+    /// started (the actor crashed and restarted while it ran): a late result of a dead incarnation, answered to nobody.
+    /// </summary>
+    public event Action<WorkDone>? DeadIncarnationResult;
 
     /// <inheritdoc/>
     protected override ValueTask<State> InitAsync(CancellationToken cancellationToken)
     {
-        _incarnation++; // InitAsync runs once per start and once per restart, on the actor's loop
-        var state = new State { SweepTimer = System.SendAfter(Self, SweepAbandoned.Instance, options.SweepInterval) };
+        var state = new State
+        {
+            Incarnation = ++_incarnations, // the loop runs one callback at a time, InitAsync included
+            SweepTimer = System.SendAfter(Self, SweepAbandoned.Instance, options.SweepInterval),
+        };
         return ValueTask.FromResult(state);
     }
 
@@ -43,14 +58,8 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
             return ValueTask.FromResult(Reply(HeartbeatProtocol.UnknownRequest(request), state));
         }
 
-        // |2| take: we are handling the call. |3| start the work, |4| keep From under the call's own id and return NoReply.
-        if (!state.Waiting.TryAdd(heartbeat.CallId, from))
-        {
-            return ValueTask.FromResult(Reply(HeartbeatProtocol.DuplicateCall(heartbeat.CallId), state));
-        }
-
-        worker.Start(Self, heartbeat.CallId);
-        return ValueTask.FromResult(NoReply(state));
+        var delay = worker.Settings.HandlerDelay;
+        return delay > TimeSpan.Zero ? SlowlyAsync(heartbeat, from, state, delay) : ValueTask.FromResult(Defer(heartbeat, from, state));
     }
 
     /// <inheritdoc/>
@@ -62,6 +71,9 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     {
         switch (message)
         {
+            case WorkDone done when done.Incarnation != state.Incarnation:
+                DeadIncarnationResult?.Invoke(done); // its caller failed with the crash; nobody here waits for it
+                break;
             case WorkDone done:
                 // |5| the result arrives, |6| Reply(from) resumes exactly the caller it belongs to.
                 // Reply returns false (a late reply, counted by the runtime) if that caller timed out.
@@ -70,6 +82,9 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
                     System.Reply(from, ToReply(done));
                 }
 
+                break;
+            case WorkCancelled cancelled when cancelled.Incarnation == state.Incarnation:
+                state.Waiting.Remove(cancelled.CallId); // its caller gave up and no result will come
                 break;
             case FloodMessage:
                 FloodWork.Spend(options.FloodMessageCost);
@@ -97,9 +112,31 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
         return
         [
             new("waiting callers", state.Waiting.Count.ToString(CultureInfo.InvariantCulture)),
-            new("incarnation", _incarnation.ToString(CultureInfo.InvariantCulture)),
+            new("incarnation", state.Incarnation.ToString(CultureInfo.InvariantCulture)),
             new("sweep timer armed", state.SweepTimer is null ? "no" : "yes"),
         ];
+    }
+
+    /// <summary>|2| take: we are handling the call. |3| start the work, |4| keep From under the call's own id and return NoReply.</summary>
+    private CallResult<State> Defer(HeartbeatRequest heartbeat, From from, State state)
+    {
+        if (!state.Waiting.TryAdd(heartbeat.CallId, from))
+        {
+            return Reply(HeartbeatProtocol.DuplicateCall(heartbeat.CallId), state);
+        }
+
+        worker.Start(Self, heartbeat.CallId, state.Incarnation, from.CancellationToken);
+        return NoReply(state);
+    }
+
+    /// <summary>
+    /// A deliberately slow handler (<see cref="ExternalWorkSettings.HandlerDelay"/>): the actor is busy inside
+    /// HandleCallAsync, so a caller whose timeout passes now times out while its call is in the handler.
+    /// </summary>
+    private async ValueTask<CallResult<State>> SlowlyAsync(HeartbeatRequest heartbeat, From from, State state, TimeSpan delay)
+    {
+        await Task.Delay(delay, System.Time);
+        return Defer(heartbeat, from, state);
     }
 
     internal static HeartbeatReply ToReply(WorkDone done) => new(

@@ -7,7 +7,14 @@ namespace Dashboard.Heartbeats;
 /// original post, so overlapping calls overwrite each other: the first result is delivered to the
 /// newest caller (misrouted) and the earlier callers are stranded until their timeout.
 /// </summary>
-/// <remarks>The fix is <see cref="HeartbeatActor"/>: one kept <see cref="From"/> per call id.</remarks>
+/// <remarks>
+/// <para>The fix is <see cref="HeartbeatActor"/>: one kept <see cref="From"/> per call id.</para>
+/// <para>Like the original post, it does not pass the caller's <see cref="From.CancellationToken"/> to the work, so a
+/// caller that gives up does not stop its job. On purpose: cancelling would stop exactly the jobs whose results
+/// the slot misroutes (a stranded caller's job would end with its caller, and the next caller would get its own
+/// answer), hiding the bug this mode teaches; and the late replies it shows come from those jobs.</para>
+/// <para><see cref="ExternalWorkSettings.HandlerDelay"/> slows its handler just like the correct actor's.</para>
+/// </remarks>
 public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<NaiveHeartbeatActor.State>
 {
     /// <summary>The one caller the naive actor remembers.</summary>
@@ -20,16 +27,21 @@ public sealed class NaiveHeartbeatActor(ExternalWorker worker, HeartbeatActorOpt
     protected override ValueTask<State> InitAsync(CancellationToken cancellationToken) => ValueTask.FromResult(new State());
 
     /// <inheritdoc/>
-    protected override ValueTask<CallResult<State>> HandleCallAsync(object request, From from, State state)
+    protected override async ValueTask<CallResult<State>> HandleCallAsync(object request, From from, State state)
     {
         if (request is not HeartbeatRequest heartbeat)
         {
-            return ValueTask.FromResult(Reply(HeartbeatProtocol.UnknownRequest(request), state));
+            return Reply(HeartbeatProtocol.UnknownRequest(request), state);
+        }
+
+        if (worker.Settings.HandlerDelay is var delay && delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, System.Time);
         }
 
         state.Slot = from; // the bug: a second caller overwrites the first one's From
         worker.Start(Self, heartbeat.CallId);
-        return ValueTask.FromResult(NoReply(state));
+        return NoReply(state);
     }
 
     /// <inheritdoc/>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ActorRuntime;
 using Dashboard.Auth;
+using Dashboard.Cluster;
 using Dashboard.Heartbeats;
 using Dashboard.Overview;
 using Dashboard.Services;
@@ -23,8 +24,7 @@ namespace Dashboard.Hubs;
 public sealed partial class HeartbeatHub(
     HubSessionRegistry registry,
     ActorSystem system,
-    OverviewService overview,
-    ActorDirectory directory,
+    ClusterOverview cluster,
     IOptions<HeartbeatHubOptions> options,
     TimeProvider time,
     ILogger<HeartbeatHub> logger) : Hub
@@ -121,8 +121,9 @@ public sealed partial class HeartbeatHub(
 
     /// <summary>
     /// Admins only (policy <see cref="AdminPolicy.Name"/>; sign in at <c>/login</c> and connect with that cookie): the
-    /// node's totals, actors per owner and the <paramref name="top"/> deepest mailboxes, at the telemetry rate, until
-    /// the client cancels the stream or disconnects.
+    /// cluster's totals (this node's without Redis, or while Redis is down), its nodes, actors per owner and the
+    /// <paramref name="top"/> deepest mailboxes of every node, at the telemetry rate, until the client cancels the
+    /// stream or disconnects. The connection's own actor stays on this node.
     /// </summary>
     /// <param name="top">Rows of the busiest actors, 0 .. <see cref="HeartbeatHubProtocol.MaxOverviewRows"/>.</param>
     /// <param name="cancellationToken">Ends the stream (the client's cancellation or the connection's end).</param>
@@ -142,7 +143,7 @@ public sealed partial class HeartbeatHub(
         using var timer = new PeriodicTimer(options.Value.TelemetryPeriod, time);
         do
         {
-            yield return HubMapping.ToOverview(overview, directory, top, time.GetUtcNow());
+            yield return HubMapping.ToOverview(cluster, top, time.GetUtcNow());
         }
         while (await WaitAsync(timer, cancellationToken));
     }

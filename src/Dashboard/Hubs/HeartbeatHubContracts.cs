@@ -54,6 +54,17 @@ public enum CallOutcomeKind
     NoActor,
 }
 
+/// <summary>Where a call was when its timeout passed: a detail of <see cref="CallOutcomeKind.Timeout"/>, each with its own cause.</summary>
+public enum TimeoutKind
+{
+    /// <summary>Still in the actor's mailbox: mailbox congestion, the call expired in the queue (the actor skips it when its turn comes).</summary>
+    Queued,
+    /// <summary>Inside <c>HandleCallAsync</c>: the handler itself was still running.</summary>
+    InHandler,
+    /// <summary>After NoReply: the actor kept the caller's From but never answered in time.</summary>
+    Deferred,
+}
+
 /// <summary>The result of <c>Heartbeat()</c> or <c>Request(timeoutMs)</c>.</summary>
 /// <param name="CallId">The session's id of the call.</param>
 /// <param name="Outcome">How it ended; only <see cref="CallOutcomeKind.Replied"/> is a success.</param>
@@ -65,6 +76,9 @@ public sealed record CallResultDto(long CallId, CallOutcomeKind Outcome, string 
     /// <summary>True when the call got its own answer.</summary>
     [JsonIgnore]
     public bool Ok => Outcome == CallOutcomeKind.Replied;
+
+    /// <summary>Where the call was when it timed out (<c>queued</c>, <c>inHandler</c>, <c>deferred</c>); null unless <see cref="Outcome"/> is <see cref="CallOutcomeKind.Timeout"/>.</summary>
+    public TimeoutKind? TimeoutKind { get; init; }
 }
 
 /// <summary>The external work settings in force after <c>Configure</c>.</summary>
@@ -97,11 +111,29 @@ public sealed record TelemetryDto
     /// <summary>Calls answered with their own answer.</summary>
     public long Replies { get; init; }
 
-    /// <summary>Calls that timed out.</summary>
+    /// <summary>Calls that timed out (the sum of the three kinds below).</summary>
     public long Timeouts { get; init; }
+
+    /// <summary>Calls that timed out while queued (mailbox congestion).</summary>
+    public long TimeoutsQueued { get; init; }
+
+    /// <summary>Calls that timed out while the handler was still running.</summary>
+    public long TimeoutsInHandler { get; init; }
+
+    /// <summary>Calls that timed out while deferred (NoReply, never answered in time).</summary>
+    public long TimeoutsDeferred { get; init; }
+
+    /// <summary>Queued calls the actor skipped because their caller had already given up.</summary>
+    public long Expired { get; init; }
 
     /// <summary>Replies dropped because their caller had given up.</summary>
     public long LateReplies { get; init; }
+
+    /// <summary>External jobs stopped because their caller gave up (timed out or was cancelled); none of them reports back.</summary>
+    public long CancelledWork { get; init; }
+
+    /// <summary>External results that reached the actor after it crashed and restarted: late results of a dead incarnation.</summary>
+    public long DeadIncarnationResults { get; init; }
 
     /// <summary>Calls that ended in an error.</summary>
     public long Errors { get; init; }
@@ -128,17 +160,80 @@ public sealed record TelemetryDto
     public DateTimeOffset At { get; init; }
 }
 
-/// <summary>One actor of <see cref="OverviewDto.Busiest"/>.</summary>
+/// <summary>One actor of <see cref="OverviewDto.Busiest"/>; (<see cref="Node"/>, <see cref="Pid"/>) names it in the cluster.</summary>
 public sealed record OverviewRowDto(
-    string Pid, string Owner, string Status, int QueueDepth, int DeferredCalls, int ExternalInFlight, long Timeouts, long LateReplies, long Crashes);
-
-/// <summary>The node at one moment, as <c>StreamOverview(top)</c> sends it (admins only).</summary>
-public sealed record OverviewDto
+    string Pid, string Owner, string Status, int QueueDepth, int DeferredCalls, int ExternalInFlight, long Timeouts, long LateReplies, long Crashes,
+    string Node = "")
 {
-    /// <summary>Actors alive on the node.</summary>
+    /// <summary>Of <see cref="Timeouts"/>, those while queued.</summary>
+    public long TimeoutsQueued { get; init; }
+
+    /// <summary>Of <see cref="Timeouts"/>, those while in the handler.</summary>
+    public long TimeoutsInHandler { get; init; }
+
+    /// <summary>Of <see cref="Timeouts"/>, those while deferred.</summary>
+    public long TimeoutsDeferred { get; init; }
+
+    /// <summary>Queued calls skipped because their caller had given up.</summary>
+    public long Expired { get; init; }
+
+    /// <summary>External jobs of the owner stopped because their caller gave up.</summary>
+    public long CancelledWork { get; init; }
+
+    /// <summary>External results that reached the owner's actor after a restart.</summary>
+    public long DeadIncarnationResults { get; init; }
+}
+
+/// <summary>One node of <see cref="OverviewDto.Nodes"/>.</summary>
+public sealed record OverviewNodeDto
+{
+    /// <summary>The node's name (<c>Dashboard:NodeName</c>).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Its URL for other nodes.</summary>
+    public string Url { get; init; } = "";
+
+    /// <summary>Actors alive on it.</summary>
     public int LiveActors { get; init; }
 
-    /// <summary>The node's limit (<c>Dashboard:MaxActors</c>).</summary>
+    /// <summary>Its <c>Dashboard:MaxActors</c>.</summary>
+    public int MaxActors { get; init; }
+
+    /// <summary>Messages waiting in its mailboxes.</summary>
+    public long QueueDepth { get; init; }
+
+    /// <summary>Calls started per second on it.</summary>
+    public double CallsPerSecond { get; init; }
+
+    /// <summary>Its process CPU use, percent of all cores.</summary>
+    public double CpuPercent { get; init; }
+
+    /// <summary>Its working set in bytes.</summary>
+    public long MemoryBytes { get; init; }
+
+    /// <summary>When its figures last arrived.</summary>
+    public DateTimeOffset LastSeen { get; init; }
+}
+
+/// <summary>
+/// The cluster (with Redis; else the node) at one moment, as <c>StreamOverview(top)</c> sends it (admins only). The
+/// figures add up every node in <see cref="Nodes"/>; while <see cref="Degraded"/> that is this node alone.
+/// </summary>
+public sealed record OverviewDto
+{
+    /// <summary>The node that answered (the hub connection's node).</summary>
+    public string Node { get; init; } = "";
+
+    /// <summary>True when Redis is configured but unreachable: the figures are this node's only.</summary>
+    public bool Degraded { get; init; }
+
+    /// <summary>The nodes counted, the answering node first.</summary>
+    public IReadOnlyList<OverviewNodeDto> Nodes { get; init; } = [];
+
+    /// <summary>Actors alive on every node counted.</summary>
+    public int LiveActors { get; init; }
+
+    /// <summary>The sum of the nodes' limits (<c>Dashboard:MaxActors</c>).</summary>
     public int MaxActors { get; init; }
 
     /// <summary>Live actors owned by browser tabs.</summary>
@@ -159,7 +254,7 @@ public sealed record OverviewDto
     /// <summary>Calls timed out per second on the node.</summary>
     public double TimeoutsPerSecond { get; init; }
 
-    /// <summary>The <c>top</c> actors with the deepest mailboxes, deepest first.</summary>
+    /// <summary>The <c>top</c> actors with the deepest mailboxes over every node counted, deepest first.</summary>
     public IReadOnlyList<OverviewRowDto> Busiest { get; init; } = [];
 
     /// <summary>When the snapshot was taken.</summary>

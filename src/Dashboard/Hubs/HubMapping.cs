@@ -1,4 +1,5 @@
 using ActorRuntime;
+using Dashboard.Cluster;
 using Dashboard.Overview;
 using Dashboard.Services;
 
@@ -12,7 +13,10 @@ internal static class HubMapping
         outcome.Kind,
         outcome.Text,
         elapsed.TotalMilliseconds,
-        outcome.ExternalLatency?.TotalMilliseconds);
+        outcome.ExternalLatency?.TotalMilliseconds)
+    {
+        TimeoutKind = outcome.TimeoutKind,
+    };
 
     public static TelemetryDto ToTelemetry(ActorView view, int nodeActorCount, DateTimeOffset at)
     {
@@ -29,7 +33,13 @@ internal static class HubMapping
             Calls = counters.Calls,
             Replies = counters.Replies,
             Timeouts = counters.Timeouts,
+            TimeoutsQueued = counters.TimeoutsQueued,
+            TimeoutsInHandler = counters.TimeoutsInHandler,
+            TimeoutsDeferred = counters.TimeoutsDeferred,
+            Expired = counters.Expired,
             LateReplies = counters.LateReplies,
+            CancelledWork = counters.CancelledWork,
+            DeadIncarnationResults = counters.DeadIncarnationResults,
             Errors = counters.Errors,
             Restarts = counters.Restarts,
             LatencyP50Ms = latency.P50.TotalMilliseconds,
@@ -41,23 +51,46 @@ internal static class HubMapping
         };
     }
 
-    public static OverviewDto ToOverview(OverviewService overview, ActorDirectory directory, int top, DateTimeOffset at)
+    public static OverviewDto ToOverview(ClusterOverview cluster, int top, DateTimeOffset at)
     {
-        var totals = overview.Totals;
-        var busiest = overview.Query(new OverviewQuery(OverviewColumn.QueueDepth, Descending: true, PageSize: top)).Rows;
+        var totals = cluster.Totals;
+        var nodes = cluster.Nodes;
+        var busiest = top == 0 ? [] : cluster.Query(new OverviewQuery(OverviewColumn.QueueDepth, Descending: true, PageSize: top)).Rows;
         return new OverviewDto
         {
+            Node = cluster.LocalNode,
+            Degraded = cluster.Degraded,
+            Nodes = [.. nodes.Select(node => new OverviewNodeDto
+            {
+                Name = node.Info.Name,
+                Url = node.Info.Url,
+                LiveActors = node.Totals.LiveActors,
+                MaxActors = node.Totals.MaxActors,
+                QueueDepth = node.Totals.QueueDepth,
+                CallsPerSecond = node.Totals.CallsPerSecond,
+                CpuPercent = node.Totals.CpuPercent,
+                MemoryBytes = node.Totals.MemoryBytes,
+                LastSeen = node.LastSeen,
+            })],
             LiveActors = totals.LiveActors,
             MaxActors = totals.MaxActors,
-            TabActors = directory.Count(OwnerKind.Tab),
-            HubActors = directory.Count(OwnerKind.Hub),
-            VirtualActors = directory.Count(OwnerKind.Virtual),
+            TabActors = nodes.Sum(node => node.Totals.TabActors),
+            HubActors = nodes.Sum(node => node.Totals.HubActors),
+            VirtualActors = nodes.Sum(node => node.Totals.VirtualActors),
             QueueDepth = totals.QueueDepth,
             CallsPerSecond = totals.CallsPerSecond,
             TimeoutsPerSecond = totals.TimeoutsPerSecond,
             Busiest = [.. busiest.Select(row => new OverviewRowDto(
-                row.Pid.ToString(), row.Owner, row.Status.ToString(), row.QueueDepth, row.DeferredCalls, row.ExternalInFlight,
-                row.Timeouts, row.LateReplies, row.Crashes))],
+                row.Row.Pid.ToString(), row.Row.Owner, row.Row.Status.ToString(), row.Row.QueueDepth, row.Row.DeferredCalls, row.Row.ExternalInFlight,
+                row.Row.Timeouts, row.Row.LateReplies, row.Row.Crashes, row.Node)
+            {
+                TimeoutsQueued = row.Row.TimeoutsQueued,
+                TimeoutsInHandler = row.Row.TimeoutsInHandler,
+                TimeoutsDeferred = row.Row.TimeoutsDeferred,
+                Expired = row.Row.Expired,
+                CancelledWork = row.Row.CancelledWork,
+                DeadIncarnationResults = row.Row.DeadIncarnationResults,
+            })],
             At = at,
         };
     }

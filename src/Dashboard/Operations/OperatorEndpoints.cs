@@ -1,5 +1,6 @@
 using ActorRuntime;
 using Dashboard.Auth;
+using Dashboard.Cluster;
 using Dashboard.Overview;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -65,7 +66,7 @@ public static partial class OperatorEndpoints
         };
     }
 
-    private static IResult Export(HttpContext context, OverviewService overview, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Export(HttpContext context, ClusterOverview overview, TimeProvider time, ILoggerFactory loggers)
     {
         var (format, query, error) = OverviewExport.Parse(context.Request.Query);
         if (error is not null)

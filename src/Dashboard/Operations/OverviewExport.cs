@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dashboard.Cluster;
 using Dashboard.Components.Pages.Overview;
 using Dashboard.Overview;
 
 namespace Dashboard.Operations;
 
 /// <summary>
-/// <c>GET /overview/export?format=csv|json</c>: the overview's rows in the page's current filter and order (all pages),
-/// as CSV (a header row, RFC 4180 quoting) or JSON (an array of objects).
+/// <c>GET /overview/export?format=csv|json</c>: the overview's rows in the page's current filter and order (all pages,
+/// every node in view, each row with its <c>node</c>), as CSV (a header row, RFC 4180 quoting) or JSON (an array of objects).
 /// </summary>
 public static class OverviewExport
 {
@@ -18,7 +19,7 @@ public static class OverviewExport
     /// <summary>The CSV header, in column order.</summary>
     public static readonly string[] Columns =
     [
-        "pid", "name", "owner", "status", "queue_depth", "mailbox_capacity", "deferred_calls", "external_in_flight",
+        "pid", "node", "name", "owner", "status", "queue_depth", "mailbox_capacity", "deferred_calls", "external_in_flight",
         "timeouts", "late_replies", "crashes", "heartbeat_age_ms", "handle_p99_ms",
     ];
 
@@ -76,11 +77,11 @@ public static class OverviewExport
     }
 
     /// <summary>Every row matching <paramref name="query"/>, in its order, over all pages.</summary>
-    public static IReadOnlyList<OverviewRow> AllRows(OverviewService overview, OverviewQuery query)
+    public static IReadOnlyList<ClusterRow> AllRows(ClusterOverview overview, OverviewQuery query)
     {
         ArgumentNullException.ThrowIfNull(overview);
         ArgumentNullException.ThrowIfNull(query);
-        var rows = new List<OverviewRow>();
+        var rows = new List<ClusterRow>();
         for (var page = 0; ; page++)
         {
             var slice = overview.Query(query with { Page = page, PageSize = PageSize });
@@ -93,7 +94,7 @@ public static class OverviewExport
     }
 
     /// <summary>The rows as CSV: the <see cref="Columns"/> header, then one line per row, CRLF-terminated.</summary>
-    public static string ToCsv(IEnumerable<OverviewRow> rows, OverviewService overview)
+    public static string ToCsv(IEnumerable<ClusterRow> rows, ClusterOverview overview)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var csv = new StringBuilder().AppendJoin(',', Columns).Append("\r\n");
@@ -106,7 +107,7 @@ public static class OverviewExport
     }
 
     /// <summary>The rows as a JSON array of objects whose property names are the <see cref="Columns"/>.</summary>
-    public static string ToJson(IEnumerable<OverviewRow> rows, OverviewService overview)
+    public static string ToJson(IEnumerable<ClusterRow> rows, ClusterOverview overview)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var objects = rows.Select(row => Columns.Zip(Fields(row, overview)).ToDictionary(pair => pair.First, pair => pair.Second));
@@ -125,11 +126,13 @@ public static class OverviewExport
         return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
     }
 
-    private static object?[] Fields(OverviewRow row, OverviewService overview) =>
+    private static object?[] Fields(ClusterRow clusterRow, ClusterOverview overview) => Fields(clusterRow.Node, clusterRow.Row, overview.HeartbeatAge(clusterRow));
+
+    private static object?[] Fields(string node, OverviewRow row, TimeSpan? heartbeatAge) =>
     [
-        row.Pid.ToString(), row.Name, row.Owner, OverviewPage.Status(row), row.QueueDepth, row.MailboxCapacity, row.DeferredCalls,
+        row.Pid.ToString(), node, row.Name, row.Owner, OverviewPage.Status(row), row.QueueDepth, row.MailboxCapacity, row.DeferredCalls,
         row.ExternalInFlight, row.Timeouts, row.LateReplies, row.Crashes,
-        overview.HeartbeatAge(row) is { } age ? Math.Round(age.TotalMilliseconds) : null,
+        heartbeatAge is { } age ? Math.Round(age.TotalMilliseconds) : null,
         Math.Round(row.HandleTimeP99.TotalMilliseconds, 3),
     ];
 

@@ -29,8 +29,26 @@ public sealed record OverviewRow
     /// <summary>External jobs started by the owner's worker and not finished (0 for actors without a session).</summary>
     public int ExternalInFlight { get; init; }
 
-    /// <summary>Calls whose caller timed out.</summary>
+    /// <summary>Calls whose caller timed out, of every kind.</summary>
     public long Timeouts { get; init; }
+
+    /// <summary>Of <see cref="Timeouts"/>, those while queued (the runtime's count).</summary>
+    public long TimeoutsQueued { get; init; }
+
+    /// <summary>Of <see cref="Timeouts"/>, those while the handler ran (the runtime's count).</summary>
+    public long TimeoutsInHandler { get; init; }
+
+    /// <summary>Of <see cref="Timeouts"/>, those while deferred (the runtime's count).</summary>
+    public long TimeoutsDeferred { get; init; }
+
+    /// <summary>Queued calls the actor skipped because their caller had given up.</summary>
+    public long Expired { get; init; }
+
+    /// <summary>External jobs of the owner stopped because their caller gave up (0 for actors without a session).</summary>
+    public long CancelledWork { get; init; }
+
+    /// <summary>External results that reached the owner's actor after a restart (0 for actors without a session).</summary>
+    public long DeadIncarnationResults { get; init; }
 
     /// <summary>Replies dropped because the caller no longer waited.</summary>
     public long LateReplies { get; init; }

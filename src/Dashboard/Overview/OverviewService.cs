@@ -174,6 +174,18 @@ public sealed class OverviewService : IActorEventListener, IDisposable
         return new OverviewSlice(rows, sorted.Length);
     }
 
+    /// <summary>Every row as of the last refresh, in no particular order (what the cluster publishes and merges).</summary>
+    public IReadOnlyList<OverviewRow> Snapshot()
+    {
+        lock (_queryLock)
+        {
+            return CurrentRows();
+        }
+    }
+
+    /// <summary>The row re-read now (a stopped actor comes back with status <see cref="ActorStatus.Stopped"/>).</summary>
+    public OverviewRow Fresh(OverviewRow row) => ReadFresh(row);
+
     /// <summary>Time since the row's last heartbeat, or null when it never had one.</summary>
     public TimeSpan? HeartbeatAge(OverviewRow row) =>
         row.LastHeartbeat == 0 ? null : _time.GetElapsedTime(row.LastHeartbeat);
@@ -203,26 +215,33 @@ public sealed class OverviewService : IActorEventListener, IDisposable
     {
         lock (_queryLock)
         {
-            if (Interlocked.Exchange(ref _rowsStale, 0) == 1)
-            {
-                _rows = [.. _entries.Values.Select(entry => entry.Row).OfType<OverviewRow>()];
-                _sorted.Clear();
-            }
-
+            var rows = CurrentRows();
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
-                return OverviewSorting.FilterAndSort(_rows, query); // at most one row: not worth a cache entry per keystroke
+                return OverviewSorting.FilterAndSort(rows, query); // at most one row: not worth a cache entry per keystroke
             }
 
             var key = (query.SortBy, query.Descending, query.Owner?.ToLowerInvariant() ?? "");
             if (!_sorted.TryGetValue(key, out var sorted))
             {
-                sorted = OverviewSorting.FilterAndSort(_rows, query);
+                sorted = OverviewSorting.FilterAndSort(rows, query);
                 _sorted[key] = sorted;
             }
 
             return sorted;
         }
+    }
+
+    /// <summary>The rows as of the last refresh; rebuilt (and the sort cache cleared) when they changed. Call under the query lock.</summary>
+    private OverviewRow[] CurrentRows()
+    {
+        if (Interlocked.Exchange(ref _rowsStale, 0) == 1)
+        {
+            _rows = [.. _entries.Values.Select(entry => entry.Row).OfType<OverviewRow>()];
+            _sorted.Clear();
+        }
+
+        return _rows;
     }
 
     private OverviewRow ReadFresh(OverviewRow row)
@@ -237,22 +256,32 @@ public sealed class OverviewService : IActorEventListener, IDisposable
 
     private OverviewRow ToRow(ActorInfo info, Entry entry) => ToRow(info, Volatile.Read(ref entry.LastHeartbeat));
 
-    private OverviewRow ToRow(ActorInfo info, long lastHeartbeat) => new()
+    private OverviewRow ToRow(ActorInfo info, long lastHeartbeat)
     {
-        Pid = info.Pid,
-        Name = info.Name,
-        Owner = info.Owner ?? "—",
-        Status = info.Status,
-        QueueDepth = info.QueueDepth,
-        MailboxCapacity = info.MailboxCapacity,
-        DeferredCalls = info.DeferredCalls,
-        ExternalInFlight = _directory.Find(info.Pid)?.Worker.InFlight ?? 0,
-        Timeouts = info.Timeouts,
-        LateReplies = info.LateReplies,
-        Crashes = info.Crashes,
-        LastHeartbeat = lastHeartbeat,
-        HandleTimeP99 = info.HandleTimeP99,
-    };
+        var session = _directory.Find(info.Pid);
+        return new()
+        {
+            Pid = info.Pid,
+            Name = info.Name,
+            Owner = info.Owner ?? "—",
+            Status = info.Status,
+            QueueDepth = info.QueueDepth,
+            MailboxCapacity = info.MailboxCapacity,
+            DeferredCalls = info.DeferredCalls,
+            ExternalInFlight = session?.Worker.InFlight ?? 0,
+            Timeouts = info.Timeouts,
+            TimeoutsQueued = info.TimeoutsWhileQueued,
+            TimeoutsInHandler = info.TimeoutsWhileHandling,
+            TimeoutsDeferred = info.TimeoutsWhileDeferred,
+            Expired = info.Expired,
+            LateReplies = info.LateReplies,
+            CancelledWork = session?.Worker.Cancelled ?? 0,
+            DeadIncarnationResults = session?.Tracker.Counters.DeadIncarnationResults ?? 0,
+            Crashes = info.Crashes,
+            LastHeartbeat = lastHeartbeat,
+            HandleTimeP99 = info.HandleTimeP99,
+        };
+    }
 
     private void SampleIfDue()
     {

@@ -16,7 +16,7 @@ internal static class OverviewSorting
 
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            var id = Pid.TryParse(query.Search, null, out var pid) ? pid.Id : 0; // not a pid: nothing matches
+            var id = SearchedId(query.Search);
             matching = matching.Where(row => row.Pid.Id == id);
         }
 
@@ -25,6 +25,9 @@ internal static class OverviewSorting
         Array.Sort(result, comparer);
         return result;
     }
+
+    /// <summary>The pid id a search names; 0 (no actor has it) when the text is not a pid, so nothing matches.</summary>
+    public static long SearchedId(string search) => Pid.TryParse(search, null, out var pid) ? pid.Id : 0;
 
     /// <summary>The order of one column; descending reverses the column but not the pid tie-break.</summary>
     public static Comparison<OverviewRow> Comparer(OverviewColumn column, bool descending)

@@ -139,9 +139,18 @@ public sealed partial class ActorSession : IAsyncDisposable
 
     private bool SpawnLocked(ActorMode mode)
     {
-        IGenServer server = mode == ActorMode.Naive
-            ? new NaiveHeartbeatActor(Worker, _options)
-            : new HeartbeatActor(Worker, _options);
+        IGenServer server;
+        if (mode == ActorMode.Naive)
+        {
+            server = new NaiveHeartbeatActor(Worker, _options);
+        }
+        else
+        {
+            var actor = new HeartbeatActor(Worker, _options);
+            actor.DeadIncarnationResult += Tracker.OnDeadIncarnationResult;
+            server = actor;
+        }
+
         try
         {
             var pid = _system.Spawn(server, new SpawnOptions

@@ -10,8 +10,8 @@ namespace Dashboard.Services;
 /// </summary>
 /// <remarks>
 /// <see cref="Kind"/> says how the call ended (the hub's wire value); the rest are details of that kind.
-/// A finer case (say, a timeout while queued or while in the handler) belongs in a detail property of
-/// its kind, so the kind — and the hub's contract — stays as it is.
+/// A finer case belongs in a detail property of its kind, so the kind — and the hub's contract — stays as
+/// it is: <see cref="TimeoutKind"/> is such a detail of <see cref="CallOutcomeKind.Timeout"/>.
 /// </remarks>
 /// <param name="CallId">The call.</param>
 /// <param name="Kind">How it ended.</param>
@@ -20,6 +20,9 @@ public sealed record CallOutcomeView(long CallId, CallOutcomeKind Kind, string T
 {
     /// <summary>The call id of the answer the caller received (a reply, own or not); null when none arrived.</summary>
     public long? AnsweredWith { get; init; }
+
+    /// <summary>Where the call was when it timed out; null unless <see cref="Kind"/> is <see cref="CallOutcomeKind.Timeout"/>.</summary>
+    public TimeoutKind? TimeoutKind { get; init; }
 
     /// <summary>How long the external work took, when an answer (own or misrouted) arrived; null otherwise.</summary>
     public TimeSpan? ExternalLatency { get; init; }
@@ -54,12 +57,15 @@ public sealed record CallOutcomeView(long CallId, CallOutcomeKind Kind, string T
     /// <summary>The outcome of a call that failed with <paramref name="error"/>; null for an exception that is not a call outcome.</summary>
     public static CallOutcomeView? Failed(long callId, Exception error, TimeSpan timeout) => error switch
     {
-        CallTimeoutException timedOut => new(callId, CallOutcomeKind.Timeout,
-            $"timed out after {timeout.TotalMilliseconds:0} ms {(timedOut.WhileQueued ? "while queued" : "while deferred")}"),
+        CallTimeoutException timedOut => TimedOut(callId, TimeoutKinds.Of(timedOut), timeout),
         ActorExitedException exited => new(callId, CallOutcomeKind.ActorExited, $"actor exited: {exited.Reason}"),
         MailboxFullException full => new(callId, CallOutcomeKind.MailboxFull, $"mailbox full ({full.Capacity})"),
         CallCancelledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by operator"),
         OperationCanceledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by the caller"),
         _ => null,
     };
+
+    /// <summary>The outcome of a call whose <paramref name="timeout"/> passed while it was where <paramref name="kind"/> says.</summary>
+    public static CallOutcomeView TimedOut(long callId, TimeoutKind kind, TimeSpan timeout) =>
+        new(callId, CallOutcomeKind.Timeout, $"timed out after {timeout.TotalMilliseconds:0} ms {TimeoutKinds.Where(kind)}") { TimeoutKind = kind };
 }

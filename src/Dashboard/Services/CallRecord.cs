@@ -73,6 +73,15 @@ public sealed record CallRecord
     /// <summary>When a reply for this call was dropped as late, if it was.</summary>
     public long LateReplyAt { get; init; }
 
+    /// <summary>When the external job stopped because the caller gave up (no step 5 follows); 0 if it did not.</summary>
+    public long WorkCancelledAt { get; init; }
+
+    /// <summary>When the actor reached the call in its mailbox and skipped it, its caller gone (the runtime's <c>CallExpired</c>); 0 if it did not.</summary>
+    public long ExpiredAt { get; init; }
+
+    /// <summary>When the job's result reached a later incarnation of the actor (it crashed meanwhile); 0 if it did not.</summary>
+    public long DeadIncarnationAt { get; init; }
+
     /// <summary>True when the job never reported back.</summary>
     public bool NeverAnswered { get; init; }
 
@@ -81,6 +90,9 @@ public sealed record CallRecord
 
     /// <summary>The result or error text shown to the user; null while the caller waits.</summary>
     public string? Result => Outcome?.Text;
+
+    /// <summary>True while the external job runs: started, and neither reported, found never to answer, nor cancelled.</summary>
+    public bool JobRunning => ExternalStartedAt != 0 && ExternalDoneAt == 0 && WorkCancelledAt == 0;
 
     /// <summary>True once the caller has an outcome.</summary>
     public bool IsEnded => EndedAt != 0;

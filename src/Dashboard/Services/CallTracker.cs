@@ -1,6 +1,7 @@
 using ActorRuntime;
 using ActorRuntime.Diagnostics;
 using Dashboard.Heartbeats;
+using Dashboard.Hubs;
 using HdrHistogram;
 
 namespace Dashboard.Services;
@@ -63,11 +64,20 @@ public sealed class CallTracker : IActorEventListener
         {
             CallStage.Replied => _counters with { Replies = _counters.Replies + 1 },
             CallStage.Misrouted => _counters with { Misrouted = _counters.Misrouted + 1, Errors = _counters.Errors + 1 },
-            CallStage.TimedOut when record is not null && NaiveSlot.OverwrittenBy(record, _calls.Values) is not null =>
-                _counters with { Timeouts = _counters.Timeouts + 1, Stranded = _counters.Stranded + 1 },
-            CallStage.TimedOut => _counters with { Timeouts = _counters.Timeouts + 1 },
+            CallStage.TimedOut => CountTimeout(_counters, outcome.TimeoutKind ?? TimeoutKind.Deferred,
+                record is not null && NaiveSlot.OverwrittenBy(record, _calls.Values) is not null),
             _ => _counters with { Errors = _counters.Errors + 1 },
         };
+    });
+
+    /// <summary>Hook for <see cref="HeartbeatActor.DeadIncarnationResult"/>: a job's result reached an actor that restarted since it started the job.</summary>
+    public void OnDeadIncarnationResult(WorkDone done) => Update(() =>
+    {
+        _counters = _counters with { DeadIncarnationResults = _counters.DeadIncarnationResults + 1 };
+        if (_calls.TryGetValue(done.CallId, out var record))
+        {
+            _calls[done.CallId] = record with { DeadIncarnationAt = _time.GetTimestamp() };
+        }
     });
 
     /// <summary>Flood messages the mailbox refused.</summary>
@@ -76,6 +86,11 @@ public sealed class CallTracker : IActorEventListener
     /// <summary>Hook for <see cref="ExternalWorker.JobChanged"/>.</summary>
     public void OnJobChanged(long callId, ExternalJobStage stage) => Update(() =>
     {
+        if (stage == ExternalJobStage.Cancelled)
+        {
+            _counters = _counters with { CancelledWork = _counters.CancelledWork + 1 };
+        }
+
         if (!_calls.TryGetValue(callId, out var record))
         {
             return;
@@ -85,6 +100,7 @@ public sealed class CallTracker : IActorEventListener
         _calls[callId] = stage switch
         {
             ExternalJobStage.Started => record with { ExternalStartedAt = now },
+            ExternalJobStage.Cancelled => record with { WorkCancelledAt = now },
             ExternalJobStage.NeverAnswered => record with { ExternalDoneAt = now, NeverAnswered = true },
             _ => record with { ExternalDoneAt = now },
         };
@@ -95,7 +111,8 @@ public sealed class CallTracker : IActorEventListener
     {
         switch (actorEvent.Kind)
         {
-            case ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.CallReplied or ActorEventKind.LateReplyDropped:
+            case ActorEventKind.CallHandling or ActorEventKind.CallDeferred or ActorEventKind.CallReplied or ActorEventKind.LateReplyDropped
+                or ActorEventKind.CallExpired:
                 OnCallEvent(actorEvent.Kind, actorEvent.Message as HeartbeatRequest);
                 break;
             case ActorEventKind.Crashed:
@@ -114,6 +131,18 @@ public sealed class CallTracker : IActorEventListener
                     _lastRestartAt = at;
                 });
                 break;
+        }
+    }
+
+    /// <summary>The counters alone: cheaper than a <see cref="Snapshot"/>, for the overview's rows.</summary>
+    public ActorCounters Counters
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _counters;
+            }
         }
     }
 
@@ -141,10 +170,12 @@ public sealed class CallTracker : IActorEventListener
         var now = _time.GetTimestamp();
         Update(() =>
         {
-            if (kind == ActorEventKind.LateReplyDropped)
+            _counters = kind switch
             {
-                _counters = _counters with { LateReplies = _counters.LateReplies + 1 };
-            }
+                ActorEventKind.LateReplyDropped => _counters with { LateReplies = _counters.LateReplies + 1 },
+                ActorEventKind.CallExpired => _counters with { Expired = _counters.Expired + 1 },
+                _ => _counters,
+            };
 
             if (request is null || !_calls.TryGetValue(request.CallId, out var record))
             {
@@ -156,10 +187,20 @@ public sealed class CallTracker : IActorEventListener
                 ActorEventKind.CallHandling => record with { HandlingAt = now, HandlingOrder = ++_handlingOrder },
                 ActorEventKind.CallReplied => record with { RepliedAt = now },
                 ActorEventKind.CallDeferred => record with { DeferredAt = now },
+                ActorEventKind.CallExpired => record with { ExpiredAt = now },
                 _ => record with { LateReplyAt = now },
             };
         });
     }
+
+    private static ActorCounters CountTimeout(ActorCounters counters, TimeoutKind kind, bool stranded) => counters with
+    {
+        Timeouts = counters.Timeouts + 1,
+        TimeoutsQueued = counters.TimeoutsQueued + (kind == TimeoutKind.Queued ? 1 : 0),
+        TimeoutsInHandler = counters.TimeoutsInHandler + (kind == TimeoutKind.InHandler ? 1 : 0),
+        TimeoutsDeferred = counters.TimeoutsDeferred + (kind == TimeoutKind.Deferred ? 1 : 0),
+        Stranded = counters.Stranded + (stranded ? 1 : 0),
+    };
 
     private void Update(Action change)
     {

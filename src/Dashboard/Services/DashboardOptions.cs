@@ -17,4 +17,15 @@ public sealed class DashboardOptions
     /// <summary>How long the server keeps a tab's circuit (and its actor) after the connection drops, waiting for a reconnect.</summary>
     /// <value>Defaults to 3 minutes, ASP.NET Core's default.</value>
     public TimeSpan DisconnectedCircuitRetention { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>This node's name, shown on "My actor" and in every overview row (<c>data-node</c>).</summary>
+    /// <value>Defaults to the host name and the port of the first listening address, e.g. <c>box:5001</c>.</value>
+    [MaxLength(100)]
+    [RegularExpression(@"^[^\s<>""'&]+$", ErrorMessage = "Dashboard:NodeName may not contain spaces or any of < > \" ' &.")]
+    public string? NodeName { get; set; }
+
+    /// <summary>The URL other nodes use to reach this one (the drill-down of a remote actor).</summary>
+    /// <value>Defaults to the first listening address.</value>
+    [Url]
+    public string? NodeUrl { get; set; }
 }

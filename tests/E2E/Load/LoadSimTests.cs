@@ -29,7 +29,7 @@ public sealed class LoadSimTests(DashboardFixture fixture)
     public void Parse_Everything_ReadsTimesRatesAndRanges()
     {
         var options = LoadOptions.Parse(
-            ["--url", "http://localhost:5057", "--users", "1000", "--duration", "2m", "--ramp", "500ms", "--heartbeat", "5s", "--request-rate", "2.5", "--telemetry"]);
+            ["--url", "http://localhost:5057", "--users", "1000", "--duration", "2m", "--ramp", "500ms", "--heartbeat", "5s", "--request-rate", "2.5", "--telemetry", "--server-pid", "12,34"]);
 
         Assert.Equal(new Uri("http://localhost:5057"), options.Url);
         Assert.Equal(1000, options.Users);
@@ -38,6 +38,7 @@ public sealed class LoadSimTests(DashboardFixture fixture)
         Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), (options.HeartbeatMin, options.HeartbeatMax));
         Assert.Equal(2.5, options.RequestRate);
         Assert.True(options.Telemetry);
+        Assert.Equal([12, 34], options.ServerPids);
     }
 
     [Fact]

@@ -26,14 +26,14 @@ public sealed class OperatorFixture() : DashboardFixture(new Dictionary<string, 
     public const string Password = "operator-e2e-pw";
 
     /// <summary>
-    /// Opens <c>/login?returnUrl=…</c> in a new tab of <paramref name="context"/>, signs in and waits until the
-    /// page it lands on is interactive.
+    /// Opens <c>/login?returnUrl=…</c> in a new tab of <paramref name="context"/>, signs in with
+    /// <paramref name="password"/> (default: this fixture's) and waits until the page it lands on is interactive.
     /// </summary>
-    public static async Task<IPage> SignInAsync(IBrowserContext context, string returnUrl = "/overview")
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string returnUrl = "/overview", string password = Password)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync($"/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByTestId("login-password").FillAsync(Password);
+        await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(returnUrl) + "$"));
         await page.WaitForInteractiveAsync();

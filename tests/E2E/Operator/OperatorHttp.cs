@@ -10,8 +10,11 @@ public static partial class OperatorHttp
     public static HttpClient CreateClient(Uri baseAddress, CookieContainer? cookies = null) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = baseAddress };
 
-    /// <summary>GETs <c>/login</c> with <paramref name="query"/>, then POSTs the form with <paramref name="password"/>; returns the POST's answer.</summary>
-    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string password, string query = "?returnUrl=%2Foverview")
+    /// <summary>
+    /// GETs <c>/login</c> with <paramref name="query"/>, then POSTs the form with <paramref name="password"/> (to
+    /// <paramref name="postTo"/>, by default the same <paramref name="client"/>); returns the POST's answer.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string password, string query = "?returnUrl=%2Foverview", HttpClient? postTo = null)
     {
         var form = await client.GetStringAsync(new Uri("/login" + query, UriKind.Relative));
         var token = Token().Match(form);
@@ -22,7 +25,7 @@ public static partial class OperatorHttp
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups["token"].Value),
             ["Password"] = password,
         });
-        return await client.PostAsync(new Uri("/login" + query, UriKind.Relative), content);
+        return await (postTo ?? client).PostAsync(new Uri("/login" + query, UriKind.Relative), content);
     }
 
     /// <summary>The antiforgery token of the page at <paramref name="path"/> (a signed-in page carries one in its sign-out form).</summary>

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using ActorRuntime;
 using E2E.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,19 +13,20 @@ public sealed class OverviewTests(OperatorFixture fixture)
     [Fact]
     public async Task OpenThreeTabs_ShowsThreeMoreRows_AndClosingThemBringsTheCountBack()
     {
-        // Arrange: only the overview's own tab has an actor (tabs of earlier tests are gone)
+        // Arrange: no actor at all — the overview's own tab has none (see OverviewTab_WatchingAlone_HasNoActorOfItsOwn),
+        // and the tabs of earlier tests are gone
         await using var admin = await fixture.NewContextAsync();
         var overview = await OperatorFixture.SignInAsync(admin);
-        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(1));
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(1);
+        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(0));
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(0);
         var user = await fixture.NewContextAsync();
 
         // Act
         var tabs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => user.OpenInteractiveAsync("/")));
 
         // Assert
-        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(4));
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(4);
+        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(3));
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(3);
         foreach (var tab in tabs)
         {
             var pid = await tab.GetByTestId("actor-pid").InnerTextAsync();
@@ -34,23 +37,47 @@ public sealed class OverviewTests(OperatorFixture fixture)
         await user.CloseAsync();
 
         // Assert
-        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(1));
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(1);
+        await Expect(overview.GetByTestId("overview-actor-count")).ToHaveTextAsync(OperatorFixture.LiveCount(0));
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(0);
         await user.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task OverviewTab_WatchingAlone_HasNoActorOfItsOwn()
+    {
+        // Arrange: pids are handed out in order, so the actors spawned from here on have larger ids
+        var system = fixture.Server.Services.GetRequiredService<ActorSystem>();
+        var lastBefore = system.ListActors().Select(actor => actor.Pid.Id).DefaultIfEmpty().Max();
+        await using var admin = await fixture.NewContextAsync();
+        var overview = await OperatorFixture.SignInAsync(admin);
+
+        // Act: a user's tab opens, and the operator opens its drill-down from the overview
+        await using var user = await fixture.NewContextAsync();
+        var tab = await user.OpenInteractiveAsync("/");
+        await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(new Regex(@"^<0\.\d+\.0>$"));
+        var pid = await tab.GetByTestId("actor-pid").InnerTextAsync();
+        await overview.GetByTestId("overview-pid").GetByText(pid, new() { Exact = true }).ClickAsync();
+        await Expect(overview.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
+
+        // Assert: the only new actor is the user's; the operator's circuit spawned none
+        Assert.Equal([pid], system.ListActors().Where(actor => actor.Pid.Id > lastBefore).Select(actor => actor.Pid.ToString()));
     }
 
     [Fact]
     public async Task SortByQueueDepth_PutsAFloodingTabOnTop()
     {
-        // Arrange: sort by pid, so the overview's own (older) actor comes first
+        // Arrange: an idle tab and, opened after it, the tab that will flood; sorted by pid the flooding one comes last
         await using var admin = await fixture.NewContextAsync();
         var overview = await OperatorFixture.SignInAsync(admin);
         await using var user = await fixture.NewContextAsync();
+        var idle = await user.OpenInteractiveAsync("/");
+        await Expect(idle.GetByTestId("actor-pid")).ToHaveTextAsync(new Regex(@"^<0\.\d+\.0>$"));
         var tab = await user.OpenInteractiveAsync("/");
         await Expect(tab.GetByTestId("actor-pid")).ToHaveTextAsync(new Regex(@"^<0\.\d+\.0>$"));
         var floodingPid = await tab.GetByTestId("actor-pid").InnerTextAsync();
         await Expect(overview.GetByTestId("overview-pid").GetByText(floodingPid, new() { Exact = true })).ToBeVisibleAsync();
         await overview.GetByTestId("sort-Pid").ClickAsync();
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(2);
         await Expect(overview.GetByTestId("overview-pid").Last).ToHaveTextAsync(floodingPid);
 
         // Act: flood the user's actor (3,000 slow messages queue up), then sort by queue depth
@@ -78,7 +105,7 @@ public sealed class OverviewTests(OperatorFixture fixture)
         await overview.GetByTestId("overview-pid").GetByText(pid, new() { Exact = true }).ClickAsync();
 
         // Assert
-        await Expect(overview).ToHaveURLAsync(new Regex(@"/actors/\d+$"));
+        await Expect(overview).ToHaveURLAsync(new Regex(@"/actors/\d+\?node=[^&]+$")); // pids are per node: the link names it
         await Expect(overview.GetByTestId("actor-pid")).ToHaveTextAsync(pid);
         await Expect(overview.GetByTestId("read-only")).ToBeVisibleAsync();
         await Expect(overview.GetByTestId("btn-request")).ToHaveCountAsync(0);

@@ -1,4 +1,5 @@
 using ActorRuntime;
+using Dashboard.Hubs;
 using Dashboard.Services;
 using MudBlazor;
 
@@ -52,12 +53,56 @@ public static class ActorFormat
         _ => Color.Warning,
     };
 
-    /// <summary>A stage as a short label.</summary>
-    public static string Stage(CallRecord call) => call.Stage switch
+    /// <summary>A stage as a short label, with what else happened to the call (its timeout's kind, its job cancelled, a late reply).</summary>
+    public static string Stage(CallRecord call)
     {
-        CallStage.ExternalInFlight => "external in flight",
-        CallStage.TimedOut when call.LateReplyAt != 0 => "timed out · late reply dropped",
-        CallStage.TimedOut => "timed out",
-        var stage => stage.ToString().ToLowerInvariant(),
-    };
+        var stage = call.Stage switch
+        {
+            CallStage.ExternalInFlight => "external in flight",
+            CallStage.TimedOut when call.Outcome?.TimeoutKind is { } kind => $"timed out {TimeoutKinds.Where(kind)}",
+            var other => other.ToString().ToLowerInvariant(),
+        };
+        var phases = Phases(call);
+        return phases.Count == 0 ? stage : $"{stage} · {string.Join(" · ", phases)}";
+    }
+
+    /// <summary>The hint of a timed-out call's kind, e.g. "mailbox congestion: the call expired in the queue"; null for other calls.</summary>
+    public static string? Hint(CallRecord call) =>
+        call.Stage == CallStage.TimedOut && call.Outcome?.TimeoutKind is { } kind ? TimeoutKinds.Hint(kind) : null;
+
+    /// <summary>Phases after the caller's own outcome, in the words of the calls table and the timeline.</summary>
+    public static IReadOnlyList<string> Phases(CallRecord call)
+    {
+        var phases = new List<string>(2);
+        if (call.ExpiredAt != 0)
+        {
+            phases.Add(ExpiredPhase);
+        }
+
+        if (call.WorkCancelledAt != 0)
+        {
+            phases.Add(WorkCancelledPhase);
+        }
+
+        if (call.LateReplyAt != 0)
+        {
+            phases.Add("late reply dropped");
+        }
+
+        if (call.DeadIncarnationAt != 0)
+        {
+            phases.Add(DeadIncarnationPhase);
+        }
+
+        return phases;
+    }
+
+    /// <summary>The phase of a call whose external job stopped because its caller gave up.</summary>
+    public const string WorkCancelledPhase = "external work cancelled (caller gave up)";
+
+    /// <summary>The phase of a call the actor skipped in its mailbox because its caller had gone.</summary>
+    public const string ExpiredPhase = "expired: skipped in the queue";
+
+    /// <summary>The phase of a call whose job's result reached the actor after a crash and restart.</summary>
+    public const string DeadIncarnationPhase = "late result of a dead incarnation";
 }

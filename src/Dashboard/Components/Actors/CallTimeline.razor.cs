@@ -105,6 +105,8 @@ public sealed partial class CallTimeline
         ShapeKind.FromOverwritten => "from-overwritten",
         ShapeKind.ResultIgnored => "result-ignored",
         ShapeKind.NeverAnswered => "never-answered",
+        ShapeKind.WorkCancelled => "work-cancelled",
+        ShapeKind.DeadIncarnationResult => "dead-incarnation-result",
         ShapeKind.Deadline => "deadline",
         _ => "now",
     };
@@ -156,6 +158,9 @@ public sealed partial class CallTimeline
             Step(DeferredReplySteps.Result, call.ExternalDoneAt, call.NeverAnswered ? "external work never answered" : null),
             Step(DeferredReplySteps.Reply, call.EndedAt, Ended(call)),
             ("late", "reply dropped (caller gone)", call.LateReplyAt),
+            ("✕", ActorFormat.WorkCancelledPhase, call.WorkCancelledAt),
+            ("skip", ActorFormat.ExpiredPhase, call.ExpiredAt),
+            ("dead", ActorFormat.DeadIncarnationPhase, call.DeadIncarnationAt),
         };
         var rows = new List<(string, string, string, string)>();
         long previous = 0;
@@ -174,6 +179,7 @@ public sealed partial class CallTimeline
     {
         CallStage.Replied => "caller resumed with its own answer",
         CallStage.Misrouted => $"caller resumed with #{call.AnsweredWith}'s answer (misrouted)",
+        CallStage.TimedOut when ActorFormat.Hint(call) is { } hint => $"caller gave up: timeout of {ActorFormat.Duration(call.Timeout)} {TimeoutKinds.Where(call.Outcome!.TimeoutKind!.Value)} ({hint})",
         CallStage.TimedOut => $"caller gave up: timeout of {ActorFormat.Duration(call.Timeout)}",
         _ => $"caller failed: {call.Result}",
     };

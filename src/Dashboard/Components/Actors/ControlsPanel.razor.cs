@@ -15,6 +15,7 @@ public sealed partial class ControlsPanel
     private double _timeoutMs;
     private double _failurePercent;
     private double _neverPercent;
+    private double _handlerDelayMs;
 
     /// <summary>The session the controls act on. Required.</summary>
     [Parameter, EditorRequired] public ActorSession Session { get; set; } = null!;
@@ -32,6 +33,7 @@ public sealed partial class ControlsPanel
         _latencyMs = settings.Latency.TotalMilliseconds;
         _failurePercent = Math.Round(settings.FailureRate * 100);
         _neverPercent = Math.Round(settings.NeverAnswersRate * 100);
+        _handlerDelayMs = settings.HandlerDelay.TotalMilliseconds;
         _timeoutMs = Session.CallTimeout.TotalMilliseconds;
     }
 
@@ -84,6 +86,8 @@ public sealed partial class ControlsPanel
 
     private void SetNever(double value) => Apply(() => _neverPercent = value);
 
+    private void SetHandlerDelay(double value) => Apply(() => _handlerDelayMs = value);
+
     private void SetTimeout(double value)
     {
         _timeoutMs = value;
@@ -100,6 +104,7 @@ public sealed partial class ControlsPanel
                 Latency = TimeSpan.FromMilliseconds(_latencyMs),
                 FailureRate = _failurePercent / 100,
                 NeverAnswersRate = _neverPercent / 100,
+                HandlerDelay = TimeSpan.FromMilliseconds(_handlerDelayMs),
             });
             _error = null;
         }

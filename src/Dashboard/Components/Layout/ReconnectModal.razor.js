@@ -15,8 +15,35 @@ function handleReconnectStateChanged(event) {
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        reloadWhenAServerAnswers();
     } else if (event.detail.state === "rejected") {
-        location.reload();
+        reloadOnNewCircuit();
+    }
+}
+
+// The key under which the node that served the old page survives the reload; NodeChangedAlert reads it.
+const previousNodeKey = "actorDashboard.previousNode";
+
+// The circuit is gone (its node died, or it expired): reload for a new one. Behind the gateway the new page may come
+// from another node; remembering the old node lets the new page say so.
+function reloadOnNewCircuit() {
+    const node = document.body.dataset.node;
+    if (node) {
+        sessionStorage.setItem(previousNodeKey, node);
+    }
+
+    location.reload();
+}
+
+// Reconnecting gave up: reload once some server answers again (through the gateway, another node).
+async function reloadWhenAServerAnswers() {
+    try {
+        const response = await fetch("healthz", { cache: "no-store" });
+        if (response.ok) {
+            reloadOnNewCircuit();
+        }
+    } catch {
+        // Nothing answers: keep the "retry" button and the retry when the tab becomes visible.
     }
 }
 
@@ -34,7 +61,7 @@ async function retry() {
             // We'll reload the page so the user can continue using the app as quickly as possible.
             const resumeSuccessful = await Blazor.resumeCircuit();
             if (!resumeSuccessful) {
-                location.reload();
+                reloadOnNewCircuit();
             } else {
                 reconnectModal.close();
             }
@@ -49,7 +76,7 @@ async function resume() {
     try {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
-            location.reload();
+            reloadOnNewCircuit();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");

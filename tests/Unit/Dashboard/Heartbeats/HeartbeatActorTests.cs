@@ -55,11 +55,14 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_LatencyAboveTimeout_TimesOutThenLateReplyIsDroppedAndCounted()
+    public async Task Request_NaiveLatencyAboveTimeout_TimesOutThenLateReplyIsDroppedAndCounted()
     {
+        // The naive actor does not stop the work of a caller who gave up, so its result comes late (the correct
+        // actor stops it instead: see CallerGaveUpTests).
+        await Session.SwitchModeAsync(ActorMode.Naive);
         Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(2) });
         var call = Session.RequestAsync(CallOrigin.Manual, TimeSpan.FromSeconds(1));
-        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the external job to start");
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Calls[0].DeferredAt != 0, "the call to be deferred"); // NoReply returned: a timeout now is "while deferred", not "in the handler"
 
         _harness.Time.Advance(TimeSpan.FromSeconds(1));
         var outcome = await call.WaitAsync(TimeSpan.FromSeconds(15));
@@ -89,6 +92,23 @@ public sealed class HeartbeatActorTests : IAsyncLifetime
         var counters = Session.Tracker.Snapshot().Counters;
         Assert.Equal(1, counters.Crashes);
         Assert.Equal(5, counters.Errors);
+    }
+
+    [Fact]
+    public async Task Restart_ResultsOfCallsFromBeforeTheCrash_ReachNobodyAndTheNewCallerGetsItsOwn()
+    {
+        var before = Session.RequestAsync(CallOrigin.Manual);
+        await Until.TrueAsync(() => Session.Worker.InFlight == 1, "the first job to start");
+        Session.Crash();
+        Assert.StartsWith("actor exited", (await before.WaitAsync(TimeSpan.FromSeconds(15))).Text);
+        await Until.TrueAsync(() => Session.Tracker.Snapshot().Counters.Restarts == 1, "the restart");
+
+        var after = Session.RequestAsync(CallOrigin.Manual);
+        await Until.TrueAsync(() => Session.Worker.InFlight == 2, "the second job to start beside the first");
+        _harness.Time.Advance(TimeSpan.FromMilliseconds(200)); // both jobs report: the restarted actor knows only the second
+        var outcome = await after.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal((CallStage.Replied, outcome.CallId), (outcome.Stage, outcome.AnsweredWith!.Value));
     }
 
     [Fact]

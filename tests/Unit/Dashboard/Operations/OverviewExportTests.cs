@@ -3,7 +3,8 @@ using Dashboard.Operations;
 using Dashboard.Overview;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Unit.Dashboard.Overview;
+using Microsoft.Extensions.Time.Testing;
+using Unit.Dashboard.Cluster;
 
 namespace Unit.Dashboard.Operations;
 
@@ -54,28 +55,61 @@ public sealed class OverviewExportTests
     }
 
     [Fact]
-    public async Task ToCsvAndToJson_TheNodesActors_OneHeaderAndOneRecordPerActor_InTheQueryOrder()
+    public async Task ToCsvAndToJson_TwoNodes_OneHeaderAndOneRecordPerActorWithItsNode_InTheQueryOrder()
     {
-        // Arrange
-        await using var node = new OverviewNode();
-        var (shallow, _) = await node.SpawnWithQueueAsync(1, owner: "tab");
-        var (deep, actor) = await node.SpawnWithQueueAsync(3, owner: "hub,remote");
-        node.Service.Refresh();
-        var rows = OverviewExport.AllRows(node.Service, new OverviewQuery());
+        // Arrange: the same pids on both nodes, so only the node tells the rows apart.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryClusterStore(time);
+        await using var a = new ClusterNode("node-a", store, time);
+        await using var b = new ClusterNode("node-b", store, time);
+        var (shallow, _) = await a.Node.SpawnWithQueueAsync(1, owner: "tab");
+        var (deep, actor) = await a.Node.SpawnWithQueueAsync(3, owner: "hub,remote");
+        var (remote, _) = await b.Node.SpawnWithQueueAsync(2, owner: "virtual");
+        Assert.Equal(shallow, remote);
+        await ClusterNode.ConvergeAsync(a, b);
+        var rows = OverviewExport.AllRows(a.Cluster, new OverviewQuery());
 
         // Act
-        var csv = OverviewExport.ToCsv(rows, node.Service);
-        var json = JsonDocument.Parse(OverviewExport.ToJson(rows, node.Service));
+        var csv = OverviewExport.ToCsv(rows, a.Cluster);
+        var json = JsonDocument.Parse(OverviewExport.ToJson(rows, a.Cluster));
 
         // Assert
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', OverviewExport.Columns), lines[0]);
-        Assert.Equal(3, lines.Length);
-        Assert.StartsWith($"{deep},GateActor,\"hub,remote\",", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith($"{shallow},GateActor,tab,", lines[2], StringComparison.Ordinal);
-        Assert.Equal([deep.ToString(), shallow.ToString()], json.RootElement.EnumerateArray().Select(row => row.GetProperty("pid").GetString()));
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith($"{deep},node-a,GateActor,\"hub,remote\",", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{remote},node-b,GateActor,virtual,", lines[2], StringComparison.Ordinal);
+        Assert.StartsWith($"{shallow},node-a,GateActor,tab,", lines[3], StringComparison.Ordinal);
+        Assert.Equal(
+            [(deep.ToString(), "node-a"), (remote.ToString(), "node-b"), (shallow.ToString(), "node-a")],
+            json.RootElement.EnumerateArray().Select(row => (row.GetProperty("pid").GetString(), row.GetProperty("node").GetString())));
         Assert.Equal(3, json.RootElement[0].GetProperty("queue_depth").GetInt32());
         actor.Open();
+    }
+
+    [Fact]
+    public async Task AllRows_SearchForAPidOnTwoNodes_OneRowPerNode()
+    {
+        // Arrange
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+        var store = new InMemoryClusterStore(time);
+        await using var a = new ClusterNode("node-a", store, time);
+        await using var b = new ClusterNode("node-b", store, time);
+        var (first, _) = await a.Node.SpawnWithQueueAsync(0);
+        var (second, _) = await a.Node.SpawnWithQueueAsync(0);
+        var (onB, _) = await b.Node.SpawnWithQueueAsync(0);
+        Assert.Equal(first, onB);
+        await ClusterNode.ConvergeAsync(a, b);
+
+        // Act
+        var found = OverviewExport.AllRows(a.Cluster, new OverviewQuery(OverviewColumn.Pid, Descending: false) { Search = first.ToString() });
+        var other = OverviewExport.AllRows(a.Cluster, new OverviewQuery { Search = second.ToString() });
+        var none = OverviewExport.AllRows(a.Cluster, new OverviewQuery { Search = "not a pid" });
+
+        // Assert
+        Assert.Equal([("node-a", first), ("node-b", first)], found.Select(row => (row.Node, row.Row.Pid)));
+        Assert.Equal([("node-a", second)], other.Select(row => (row.Node, row.Row.Pid)));
+        Assert.Empty(none);
     }
 
     private static QueryCollection Query(string text) =>

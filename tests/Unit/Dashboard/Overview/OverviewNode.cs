@@ -11,8 +11,9 @@ namespace Unit.Dashboard.Overview;
 /// <summary>A real <see cref="ActorSystem"/> on a <see cref="FakeTimeProvider"/> with an <see cref="OverviewService"/> watching it.</summary>
 internal sealed class OverviewNode : IAsyncDisposable
 {
-    public OverviewNode(int maxActors = 1_000, OverviewOptions? options = null)
+    public OverviewNode(int maxActors = 1_000, OverviewOptions? options = null, FakeTimeProvider? time = null)
     {
+        Time = time ?? new FakeTimeProvider();
         System = new ActorSystem(new ActorSystemOptions { MaxActors = maxActors }, Time);
         Options = options ?? new OverviewOptions();
         Service = new OverviewService(System, Directory, Microsoft.Extensions.Options.Options.Create(Options));
@@ -22,7 +23,7 @@ internal sealed class OverviewNode : IAsyncDisposable
     private readonly StartedListener _started = new();
     private readonly IDisposable _startedSubscription;
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
 
     public ActorSystem System { get; }
 

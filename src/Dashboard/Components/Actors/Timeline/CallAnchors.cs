@@ -24,7 +24,9 @@ internal sealed class CallAnchors
         NeverAnswered,
         AnswerDelivered,
         Ended,
+        WorkCancelled,
         LateReply,
+        DeadIncarnation,
     }
 
     private CallAnchors(double now) => Now = now;
@@ -59,7 +61,9 @@ internal sealed class CallAnchors
         Add(call.NeverAnswered ? Anchor.NeverAnswered : Anchor.ExternalDone, call.ExternalDoneAt);
         Add(Anchor.AnswerDelivered, call.ExternalDoneAt == 0 ? 0 : answerDeliveredAt);
         Add(Anchor.Ended, call.EndedAt);
+        Add(Anchor.WorkCancelled, call.WorkCancelledAt);
         Add(Anchor.LateReply, call.LateReplyAt);
+        Add(Anchor.DeadIncarnation, call.DeadIncarnationAt);
         events.Sort((a, b) => a.At != b.At ? a.At.CompareTo(b.At) : a.Anchor.CompareTo(b.Anchor));
 
         var xs = events.Select(e => Math.Clamp(toX(e.At), left, right)).ToArray();

@@ -17,7 +17,8 @@ public sealed partial class TimelineLayout
         var x1 = a[Anchor.Sent]!.Value;
         var (x2, x3, x4, x5) = (a[Anchor.Handling], a[Anchor.ExternalStarted], a[Anchor.Deferred], a[Anchor.ExternalDone]);
         var (x6, xO, xL, xNever) = (a[Anchor.Ended], a[Anchor.Overwritten], a[Anchor.LateReply], a[Anchor.NeverAnswered]);
-        var jobRunning = call.ExternalStartedAt != 0 && call.ExternalDoneAt == 0;
+        var (xCancelled, xDead) = (a[Anchor.WorkCancelled], a[Anchor.DeadIncarnation]);
+        var jobRunning = call.JobRunning;
         var replyPoint = a[Anchor.AnswerDelivered] ?? x5 + (MinStepGap / 2); // where the actor replied with this job's result
 
         // The caller: blocked from |1| to |6| (dashed); red once its From is gone and only the timeout can end the wait.
@@ -59,13 +60,18 @@ public sealed partial class TimelineLayout
         {
             Add(ShapeKind.Arrow, x2 ?? x1, yA, start, yW, 3);
             Add(ShapeKind.StepBadge, start, yW, start, yW, 3);
-            var done = x5 ?? xNever ?? Math.Max(a.Now, start + (MinStepGap / 2));
+            var done = x5 ?? xNever ?? xCancelled ?? Math.Max(a.Now, start + (MinStepGap / 2));
             Lane(ShapeKind.ShadedWork, start, done, yW, jobRunning ? "external work in flight" : "external work");
         }
 
         if (xNever is { } never)
         {
             Mark(ShapeKind.NeverAnswered, never, yW, "the external job never reported back");
+        }
+
+        if (xCancelled is { } cancelled)
+        {
+            Mark(ShapeKind.WorkCancelled, cancelled, yW, "external work cancelled (caller gave up): From.CancellationToken fired, the job stopped and never reports back, so no late reply");
         }
 
         // |4| NoReply: the actor keeps From until it answers, loses it (naive), or the caller is long gone.
@@ -116,6 +122,11 @@ public sealed partial class TimelineLayout
             if (NaiveSlot.ResultIgnored(call, allCalls))
             {
                 Add(ShapeKind.ResultIgnored, reply, yA, reply, yA, 0, null, "ignored: the one slot was empty (its last caller already had an answer), so this result reaches nobody");
+            }
+
+            if (xDead is { } dead)
+            {
+                Mark(ShapeKind.DeadIncarnationResult, dead, yA, "late result of a dead incarnation: the actor crashed and restarted while the job ran; the new incarnation answers nobody");
             }
 
             if (xL is { } late)

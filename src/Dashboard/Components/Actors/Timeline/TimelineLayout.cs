@@ -168,8 +168,8 @@ public sealed partial class TimelineLayout
         var groups = new List<CallGroup>();
         foreach (var call in calls.OrderBy(c => c.SentAt).ThenBy(c => c.CallId))
         {
-            var running = !call.IsEnded || (call.ExternalStartedAt != 0 && call.ExternalDoneAt == 0);
-            var end = Math.Max(running ? now : call.EndedAt, Math.Max(call.ExternalDoneAt, call.LateReplyAt));
+            var running = !call.IsEnded || call.JobRunning;
+            var end = Math.Max(running ? now : call.EndedAt, Math.Max(Math.Max(call.ExternalDoneAt, call.LateReplyAt), Math.Max(call.WorkCancelledAt, call.DeadIncarnationAt)));
             if (groups.Count > 0 && call.SentAt <= groups[^1].End)
             {
                 var last = groups[^1];
@@ -221,6 +221,9 @@ public sealed partial class TimelineLayout
             CallStage.Misrouted => $"got #{call.AnsweredWith}'s answer · {elapsed}",
             CallStage.TimedOut when row.Stranded => $"timed out · stranded {elapsed}",
             CallStage.TimedOut when call.LateReplyAt != 0 => $"timed out · late reply dropped",
+            CallStage.TimedOut when call.WorkCancelledAt != 0 => $"timed out · work cancelled",
+            CallStage.TimedOut when call.Outcome?.TimeoutKind is Hubs.TimeoutKind.Queued => $"timed out in the queue · {elapsed}",
+            CallStage.TimedOut when call.Outcome?.TimeoutKind is Hubs.TimeoutKind.InHandler => $"timed out in the handler · {elapsed}",
             CallStage.TimedOut => $"timed out · {elapsed}",
             _ => Shorten(call.Result ?? "error"),
         };

@@ -33,6 +33,10 @@ public enum ShapeKind
     ResultIgnored,
     /// <summary>Worker lane at <c>X1</c>: the job ended without ever reporting back.</summary>
     NeverAnswered,
+    /// <summary>Worker lane at <c>X1</c>: the job stopped because its caller gave up (timed out or was cancelled); it never reports back.</summary>
+    WorkCancelled,
+    /// <summary>Actor lane at <c>X1</c>: the job's result reached a later incarnation of the actor (it crashed meanwhile), which answers nobody.</summary>
+    DeadIncarnationResult,
     /// <summary>Caller lane at <c>X1</c>: where a waiting call will time out (when that is inside the plot).</summary>
     Deadline,
     /// <summary>The current time, a vertical line <c>(X1,Y1)→(X1,Y2)</c> across the rows of a group still in motion.</summary>

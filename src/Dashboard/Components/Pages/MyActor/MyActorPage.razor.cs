@@ -1,3 +1,4 @@
+using Dashboard.Cluster;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
@@ -26,6 +27,8 @@ public sealed partial class MyActorPage
     private volatile bool _hidden;
 
     [Inject] private ActorSession Session { get; set; } = null!;
+
+    [Inject] private NodeIdentity Identity { get; set; } = null!;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
 

@@ -159,6 +159,18 @@ public sealed class ActorPanelsTests : DashboardTestContext
         Assert.Contains("correct mode", cut.Find("[data-testid=actor-mode]").TextContent);
     }
 
+    [Fact]
+    public async Task ActorHeader_WithNode_ShowsTheNodeName_WithoutNoneIsShown()
+    {
+        await CompleteOneCallAsync();
+
+        var withNode = Render<ActorHeader>(p => p.Add(x => x.View, Session.Snapshot()).Add(x => x.Node, "node-a"));
+        var without = Render<ActorHeader>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        Assert.Equal("node-a", withNode.Find("[data-testid=actor-node]").TextContent);
+        Assert.Empty(without.FindAll("[data-testid=actor-node]"));
+    }
+
     private async Task CompleteOneCallAsync()
     {
         var call = Session.RequestAsync(CallOrigin.Manual);

@@ -1,11 +1,15 @@
 using Bunit;
+using Dashboard.Cluster;
 using Dashboard.Components.Layout;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components;
 
 namespace Unit.Dashboard.Components.Layout;
 
 public sealed class MainLayoutTests : DashboardTestContext
 {
+    public MainLayoutTests() => Services.AddSingleton(new NodeIdentity("node-a", "http://node-a.test", DateTimeOffset.UnixEpoch));
+
     [Fact]
     public void Render_WithBody_ShowsAppBarNavigationAndBody()
     {

@@ -4,6 +4,10 @@ using Dashboard.Components.Pages.ActorDetail;
 using Dashboard.Overview;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Dashboard.Cluster;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Options;
+using Unit.Dashboard.Cluster;
 using Unit.Dashboard.Operations;
 using Unit.Dashboard.Overview;
 
@@ -11,15 +15,20 @@ namespace Unit.Dashboard.Components.Pages.ActorDetail;
 
 public sealed class ActorDetailPageTests : DashboardTestContext
 {
+    private readonly ClusterNode _cluster;
     private readonly OverviewNode _node;
+    private readonly StubPeers _peers = new();
 
     public ActorDetailPageTests()
     {
-        _node = Own(new OverviewNode());
+        _cluster = Own(new ClusterNode("node-a", store: null, new Microsoft.Extensions.Time.Testing.FakeTimeProvider()));
+        _node = _cluster.Node;
         Services.AddSingleton<TimeProvider>(_node.Time);
         Services.AddSingleton(_node.Service);
+        Services.AddSingleton(_cluster.Cluster);
         Services.AddSingleton(new ActorInspector(_node.System, _node.Directory));
         this.AddOperatorTools(_node.System, _node.Directory, admin: true);
+        Services.AddSingleton(new PeerActorClient(_peers, new EphemeralDataProtectionProvider(), _cluster.Cluster, Options.Create(new ClusterOptions())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
