@@ -21,7 +21,7 @@ public sealed class InspectionTests(OperatorFixture fixture)
         await OperatorActionsTests.OpenTabAsync(user);
         await using var admin = await fixture.NewContextAsync();
         var overview = await OperatorFixture.SignInAsync(admin);
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(3);
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(2); // the operator's own tab has no actor
 
         // Act
         await overview.GetByTestId("overview-search").FillAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, pid));
@@ -34,7 +34,7 @@ public sealed class InspectionTests(OperatorFixture fixture)
         await overview.GetByTestId("overview-search").FillAsync("");
 
         // Assert
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(3);
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(2);
     }
 
     [Fact]
@@ -46,10 +46,11 @@ public sealed class InspectionTests(OperatorFixture fixture)
         await OperatorActionsTests.OpenTabAsync(user);
         await using var admin = await fixture.NewContextAsync();
         var overview = await OperatorFixture.SignInAsync(admin);
-        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(3);
+        await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(2); // the operator's own tab has no actor
         await overview.GetByTestId("sort-Pid").ClickAsync();
         await Expect(overview.GetByTestId("export-csv")).ToHaveAttributeAsync("href", new Regex("sort=Pid&desc=false"));
         var shown = await overview.GetByTestId("overview-pid").AllInnerTextsAsync();
+        var node = await overview.GetByTestId("overview-row").First.GetAttributeAsync("data-node");
 
         // Act: the link the page offers, fetched with the operator's cookie
         var href = await overview.GetByTestId("export-csv").GetAttributeAsync("href");
@@ -60,16 +61,20 @@ public sealed class InspectionTests(OperatorFixture fixture)
         Assert.Equal(200, response.Status);
         Assert.StartsWith("text/csv", response.Headers["content-type"], StringComparison.Ordinal);
         var records = ParseCsv(csv);
-        Assert.Equal("pid", records[0][0]);
-        Assert.Equal(13, records[0].Count);
+        Assert.Equal(["pid", "node"], records[0].Take(2));
+        Assert.Equal(14, records[0].Count);
         Assert.Equal(shown, records.Skip(1).Select(record => record[0]));
-        Assert.All(records.Skip(1), record => Assert.Equal("tab", record[2]));
+        Assert.False(string.IsNullOrEmpty(node));
+        Assert.All(records.Skip(1), record => Assert.Equal(node, record[1]));
+        Assert.All(records.Skip(1), record => Assert.Equal("tab", record[3]));
     }
 
     [Fact]
     public async Task Export_Json_IsAnArrayOfTheRows()
     {
-        // Arrange
+        // Arrange: one user's tab (the operator's own tab has no actor)
+        await using var user = await fixture.NewContextAsync();
+        await OperatorActionsTests.OpenTabAsync(user);
         await using var admin = await fixture.NewContextAsync();
         var overview = await OperatorFixture.SignInAsync(admin);
         await Expect(overview.GetByTestId("overview-row")).ToHaveCountAsync(1);
@@ -80,7 +85,9 @@ public sealed class InspectionTests(OperatorFixture fixture)
 
         // Assert
         Assert.Equal(200, response.Status);
-        Assert.Equal(await overview.GetByTestId("overview-pid").InnerTextAsync(), Assert.Single(json.RootElement.EnumerateArray()).GetProperty("pid").GetString());
+        var row = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal(await overview.GetByTestId("overview-pid").InnerTextAsync(), row.GetProperty("pid").GetString());
+        Assert.Equal(await overview.GetByTestId("overview-row").GetAttributeAsync("data-node"), row.GetProperty("node").GetString());
     }
 
     [Fact]
