@@ -60,6 +60,27 @@ public sealed class ActorDetailPageTests : DashboardTestContext
         actor.Open();
     }
 
+    [Fact]
+    public async Task Render_PidOfAnotherNode_ShowsNoOperatorPanels_EvenWhenThisNodeHasThatPid()
+    {
+        // Arrange: this node has an actor with the pid; the link names another node (not in view here).
+        var (pid, actor) = await _node.SpawnWithQueueAsync(0, owner: "hub");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"actors/{pid.Id}?node=node-b");
+
+        // Act
+        var cut = Render<ActorDetailPage>(parameters => parameters.Add(page => page.PidText, pid.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=no-such-actor]")));
+        Assert.Empty(cut.FindAll("[data-testid=operator-actions]"));
+        Assert.Empty(cut.FindAll("[data-testid=op-stop]"));
+        Assert.Empty(cut.FindAll("[data-testid=pending-calls-table]"));
+        Assert.Empty(cut.FindAll("[data-testid=actor-state]"));
+        Assert.Empty(cut.FindAll("[data-testid=trace-panel]"));
+        Assert.Empty(cut.FindAll("[data-testid=actor-pid]"));
+        actor.Open();
+    }
+
     [Theory]
     [InlineData("999")]
     [InlineData("not-a-pid")]
