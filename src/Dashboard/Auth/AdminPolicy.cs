@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Auth;
 
@@ -11,6 +12,13 @@ public static class AdminPolicy
 {
     /// <summary>The authorization policy: an authenticated user in the <see cref="Role"/> role.</summary>
     public const string Name = "admin";
+
+    /// <summary>What the <see cref="Name"/> policy requires: an authenticated user in the <see cref="Role"/> role.</summary>
+    public static void Require(AuthorizationPolicyBuilder policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.RequireAuthenticatedUser().RequireRole(Role);
+    }
 
     /// <summary>The role a successful sign-in grants.</summary>
     public const string Role = "admin";

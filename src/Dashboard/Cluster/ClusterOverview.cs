@@ -167,6 +167,12 @@ public sealed class ClusterOverview
 
         var pageSize = Math.Clamp(query.PageSize, 1, 1_000);
         var sorted = Sorted(query);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var id = OverviewSorting.SearchedId(query.Search); // a pid may live on several nodes: one row per node
+            sorted = [.. sorted.Where(row => row.Row.Pid.Id == id)];
+        }
+
         var rows = sorted.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize)
             .Select(row => row.IsLocal ? row with { Row = _local.Fresh(row.Row) } : row)
             .ToList();

@@ -49,7 +49,7 @@ public static class AuthServiceCollectionExtensions
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(AdminPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole(AdminPolicy.Role));
+            .AddPolicy(AdminPolicy.Name, AdminPolicy.Require);
         services.AddCascadingAuthenticationState();
         services.AddRateLimiter(SignInRateLimit.Configure);
         return services;

@@ -21,6 +21,7 @@ public static class ServiceCollectionExtensions
         services.AddActors();
         services.AddOverview();
         services.AddCluster();
+        services.AddOperatorTools();
         services.AddAdminSignIn();
         services.AddObservability();
         services.AddHeartbeatHub();

@@ -1,5 +1,6 @@
 using Dashboard.Cluster;
 using Dashboard.Components;
+using Dashboard.Operations;
 
 namespace Dashboard.Extensions;
 
@@ -33,6 +34,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks(HealthPath, ObservabilityExtensions.Liveness);
         app.MapObservability();
         app.MapAdminSignOut();
+        app.MapOperatorEndpoints();
         app.MapPeerActors();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

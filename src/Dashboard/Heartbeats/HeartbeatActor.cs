@@ -1,3 +1,4 @@
+using System.Globalization;
 using ActorRuntime;
 
 namespace Dashboard.Heartbeats;
@@ -16,7 +17,8 @@ namespace Dashboard.Heartbeats;
 /// starts. After a restart the map starts empty: a <see cref="WorkDone"/> of an earlier incarnation finds nobody (its
 /// caller already failed with the crash) and is reported through <see cref="DeadIncarnationResult"/>.</para>
 /// </remarks>
-public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options) : GenServer<HeartbeatActor.State>
+public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions options)
+    : GenServer<HeartbeatActor.State>, IDescribeState<HeartbeatActor.State>
 {
     private int _incarnations;
 
@@ -101,6 +103,18 @@ public sealed class HeartbeatActor(ExternalWorker worker, HeartbeatActorOptions 
     {
         state.SweepTimer?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>For operators (<c>/actors/{pid}</c>): how many callers wait, which incarnation runs, whether the sweep is armed — never a caller's details.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DescribeState(State state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return
+        [
+            new("waiting callers", state.Waiting.Count.ToString(CultureInfo.InvariantCulture)),
+            new("incarnation", state.Incarnation.ToString(CultureInfo.InvariantCulture)),
+            new("sweep timer armed", state.SweepTimer is null ? "no" : "yes"),
+        ];
     }
 
     /// <summary>|2| take: we are handling the call. |3| start the work, |4| keep From under the call's own id and return NoReply.</summary>

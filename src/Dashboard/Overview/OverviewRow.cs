@@ -101,7 +101,12 @@ public sealed record OverviewQuery(
     bool Descending = true,
     string? Owner = null,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25)
+{
+    /// <summary>Only the actor with this pid (<c>&lt;0.42.0&gt;</c>, <c>0.42.0</c> or <c>42</c>); null or blank for all.</summary>
+    /// <remarks>Text that is not a pid matches nothing (the search box says so).</remarks>
+    public string? Search { get; init; }
+}
 
 /// <summary>The rows of one page, read fresh, and how many rows match the filter in all.</summary>
 /// <param name="Rows">The page's rows in order.</param>

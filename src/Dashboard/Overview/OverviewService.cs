@@ -216,6 +216,11 @@ public sealed class OverviewService : IActorEventListener, IDisposable
         lock (_queryLock)
         {
             var rows = CurrentRows();
+            if (!string.IsNullOrWhiteSpace(query.Search))
+            {
+                return OverviewSorting.FilterAndSort(rows, query); // at most one row: not worth a cache entry per keystroke
+            }
+
             var key = (query.SortBy, query.Descending, query.Owner?.ToLowerInvariant() ?? "");
             if (!_sorted.TryGetValue(key, out var sorted))
             {

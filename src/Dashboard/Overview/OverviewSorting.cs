@@ -1,18 +1,33 @@
+using ActorRuntime;
+
 namespace Dashboard.Overview;
 
 /// <summary>Orders overview rows by any <see cref="OverviewColumn"/>; ties fall back to the pid, so pages are stable.</summary>
 internal static class OverviewSorting
 {
-    /// <summary>Filters <paramref name="rows"/> by owner and sorts a copy; <paramref name="rows"/> is not changed.</summary>
+    /// <summary>Filters <paramref name="rows"/> by owner and pid search and sorts a copy; <paramref name="rows"/> is not changed.</summary>
     public static OverviewRow[] FilterAndSort(IReadOnlyCollection<OverviewRow> rows, OverviewQuery query)
     {
-        var result = query.Owner is { Length: > 0 } owner
-            ? rows.Where(row => string.Equals(row.Owner, owner, StringComparison.OrdinalIgnoreCase)).ToArray()
-            : [.. rows];
+        IEnumerable<OverviewRow> matching = rows;
+        if (query.Owner is { Length: > 0 } owner)
+        {
+            matching = matching.Where(row => string.Equals(row.Owner, owner, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var id = SearchedId(query.Search);
+            matching = matching.Where(row => row.Pid.Id == id);
+        }
+
+        var result = matching.ToArray();
         var comparer = Comparer(query.SortBy, query.Descending);
         Array.Sort(result, comparer);
         return result;
     }
+
+    /// <summary>The pid id a search names; 0 (no actor has it) when the text is not a pid, so nothing matches.</summary>
+    public static long SearchedId(string search) => Pid.TryParse(search, null, out var pid) ? pid.Id : 0;
 
     /// <summary>The order of one column; descending reverses the column but not the pid tie-break.</summary>
     public static Comparison<OverviewRow> Comparer(OverviewColumn column, bool descending)

@@ -113,6 +113,7 @@ public sealed partial class ActorSession
             Settings = Worker.Settings,
             CallTimeout = CallTimeout,
             MailboxHistory = History.Snapshot(),
+            OperatorAction = LastOperatorAction,
             Now = _system.Time.GetTimestamp(),
             Frequency = _system.Time.TimestampFrequency,
         };

@@ -42,6 +42,9 @@ public sealed record ActorView
     /// <summary>Largest mailbox depth of each of the last 60 seconds, oldest first.</summary>
     public required IReadOnlyList<int> MailboxHistory { get; init; }
 
+    /// <summary>The last thing an operator did to this actor (see <see cref="ActorSession.LastOperatorAction"/>); null when nothing.</summary>
+    public Dashboard.Operations.OperatorNotice? OperatorAction { get; init; }
+
     /// <summary>The moment of the snapshot (a <see cref="TimeProvider.GetTimestamp"/> value).</summary>
     public required long Now { get; init; }
 

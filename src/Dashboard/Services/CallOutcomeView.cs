@@ -60,6 +60,7 @@ public sealed record CallOutcomeView(long CallId, CallOutcomeKind Kind, string T
         CallTimeoutException timedOut => TimedOut(callId, TimeoutKinds.Of(timedOut), timeout),
         ActorExitedException exited => new(callId, CallOutcomeKind.ActorExited, $"actor exited: {exited.Reason}"),
         MailboxFullException full => new(callId, CallOutcomeKind.MailboxFull, $"mailbox full ({full.Capacity})"),
+        CallCancelledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by operator"),
         OperationCanceledException => new(callId, CallOutcomeKind.Cancelled, "cancelled by the caller"),
         _ => null,
     };

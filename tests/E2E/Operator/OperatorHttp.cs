@@ -28,6 +28,22 @@ public static partial class OperatorHttp
         return await (postTo ?? client).PostAsync(new Uri("/login" + query, UriKind.Relative), content);
     }
 
+    /// <summary>The antiforgery token of the page at <paramref name="path"/> (a signed-in page carries one in its sign-out form).</summary>
+    public static async Task<string> TokenOfAsync(HttpClient client, string path = "/overview")
+    {
+        var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        var token = Token().Match(page);
+        Assert.True(token.Success, $"{path} carries no antiforgery token.");
+        return WebUtility.HtmlDecode(token.Groups["token"].Value);
+    }
+
+    /// <summary>POSTs an operator action the way a script does: a form with <paramref name="token"/> (none when null).</summary>
+    public static async Task<HttpResponseMessage> PostActionAsync(HttpClient client, long pid, string action, string? token)
+    {
+        using var content = new FormUrlEncodedContent(token is null ? [] : new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        return await client.PostAsync(new Uri($"/actors/{pid}/operator/{action}", UriKind.Relative), content);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex Token();
 }

@@ -1,5 +1,6 @@
 using ActorRuntime;
 using Dashboard.Cluster;
+using Dashboard.Operations;
 using Dashboard.Overview;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
@@ -8,7 +9,9 @@ using MudBlazor;
 namespace Dashboard.Components.Pages.ActorDetail;
 
 /// <summary>
-/// <c>/actors/{pid}</c> (admin): the "My actor" panels for any actor on the node, read-only (no controls).
+/// <c>/actors/{pid}</c> (admin): the "My actor" panels for any actor on the node (without its owner's controls), its call
+/// timeline, pending calls and described state, the operator's actions on it and a bounded trace.
+/// Operator actions and inspection act on this node's actors only: a remote actor's view has none of them.
 /// Accepts <c>&lt;0.5.0&gt;</c> (URL-encoded), <c>0.5.0</c> or a bare <c>5</c>; an unknown pid shows a message.
 /// With <c>?node=&lt;name&gt;</c> of another node, the actor is fetched from that node over HTTP (<see cref="PeerActorClient"/>)
 /// at every refresh; pids are unique per node only, so the overview's links always name the node.
@@ -61,6 +64,7 @@ public sealed partial class ActorDetailPage
         {
             _remote = null;
             _pid = pid;
+            _operatorResult = null; // it was about the other actor
             _history = new MailboxHistory(Time);
             _breadcrumbs.RemoveRange(1, _breadcrumbs.Count - 1);
             _breadcrumbs.Add(new BreadcrumbItem((pid?.ToString() ?? PidText) + (IsRemote ? $" on {Node}" : ""), href: null, disabled: true));
@@ -77,6 +81,14 @@ public sealed partial class ActorDetailPage
             _looping = true;
             _ = RefreshLoopAsync(_stop.Token);
         }
+    }
+
+    private OperatorResult? _operatorResult;
+
+    private async Task ShowResultAsync(OperatorResult result)
+    {
+        _operatorResult = result;
+        await ReadAsync();
     }
 
     private async Task ReadAsync()

@@ -7,8 +7,8 @@ using MudBlazor;
 namespace Dashboard.Components.Pages.Overview;
 
 /// <summary>
-/// <c>/overview</c> (admin): totals with charts and a sortable, filterable, paged table of every actor — of every
-/// node with Redis, with a per-node panel and a banner while Redis is unreachable. The page asks
+/// <c>/overview</c> (admin): totals with charts and a sortable, filterable (owner, pid search), paged and exportable table
+/// of every actor — of every node with Redis, with a per-node panel and a banner while Redis is unreachable. The page asks
 /// <see cref="ClusterOverview"/> for one page every <see cref="OverviewOptions.RefreshInterval"/>; the index sorts once
 /// per refresh and the page reads fresh figures only for this node's rows it shows.
 /// </summary>
@@ -48,6 +48,8 @@ public sealed partial class OverviewPage
     private IReadOnlyList<NodeSummary> _nodes = [];
     private bool _degraded;
     private string _owner = "";
+    private string _search = "";
+    private OverviewQuery _query = new();
 
     [Inject] private ClusterOverview Cluster { get; set; } = null!;
 
@@ -105,13 +107,23 @@ public sealed partial class OverviewPage
 
     private Task<TableData<ClusterRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
-        var page = Cluster.Query(ToQuery(state, _owner.Length == 0 ? null : _owner));
+        _query = ToQuery(state, _owner.Length == 0 ? null : _owner) with { Search = _search.Length == 0 ? null : _search };
+        var page = Cluster.Query(_query);
         return Task.FromResult(new TableData<ClusterRow> { Items = page.Rows, TotalItems = page.TotalRows });
     }
 
     private async Task FilterAsync(string owner)
     {
         _owner = owner;
+        if (_table is not null)
+        {
+            await _table.ReloadServerData();
+        }
+    }
+
+    private async Task SearchAsync(string search)
+    {
+        _search = search.Trim();
         if (_table is not null)
         {
             await _table.ReloadServerData();

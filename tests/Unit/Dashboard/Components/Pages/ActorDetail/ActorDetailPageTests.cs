@@ -8,6 +8,7 @@ using Dashboard.Cluster;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Unit.Dashboard.Cluster;
+using Unit.Dashboard.Operations;
 using Unit.Dashboard.Overview;
 
 namespace Unit.Dashboard.Components.Pages.ActorDetail;
@@ -26,6 +27,7 @@ public sealed class ActorDetailPageTests : DashboardTestContext
         Services.AddSingleton(_node.Service);
         Services.AddSingleton(_cluster.Cluster);
         Services.AddSingleton(new ActorInspector(_node.System, _node.Directory));
+        this.AddOperatorTools(_node.System, _node.Directory, admin: true);
         Services.AddSingleton(new PeerActorClient(_peers, new EphemeralDataProtectionProvider(), _cluster.Cluster, Options.Create(new ClusterOptions())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -51,6 +53,31 @@ public sealed class ActorDetailPageTests : DashboardTestContext
         Assert.Empty(cut.FindAll("[data-testid=btn-request]"));
         Assert.Empty(cut.FindAll("[data-testid=btn-flood]"));
         Assert.Empty(cut.FindAll("[data-testid=no-such-actor]"));
+        Assert.NotNull(cut.Find("[data-testid=op-stop]"));
+        Assert.NotNull(cut.Find("[data-testid=pending-calls-table]"));
+        Assert.NotNull(cut.Find("[data-testid=call-timeline]"));
+        Assert.NotNull(cut.Find("[data-testid=trace-start]"));
+        actor.Open();
+    }
+
+    [Fact]
+    public async Task Render_PidOfAnotherNode_ShowsNoOperatorPanels_EvenWhenThisNodeHasThatPid()
+    {
+        // Arrange: this node has an actor with the pid; the link names another node (not in view here).
+        var (pid, actor) = await _node.SpawnWithQueueAsync(0, owner: "hub");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"actors/{pid.Id}?node=node-b");
+
+        // Act
+        var cut = Render<ActorDetailPage>(parameters => parameters.Add(page => page.PidText, pid.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=no-such-actor]")));
+        Assert.Empty(cut.FindAll("[data-testid=operator-actions]"));
+        Assert.Empty(cut.FindAll("[data-testid=op-stop]"));
+        Assert.Empty(cut.FindAll("[data-testid=pending-calls-table]"));
+        Assert.Empty(cut.FindAll("[data-testid=actor-state]"));
+        Assert.Empty(cut.FindAll("[data-testid=trace-panel]"));
+        Assert.Empty(cut.FindAll("[data-testid=actor-pid]"));
         actor.Open();
     }
 
