@@ -3,7 +3,7 @@
 # $server to its pid, stops it when the calling script exits, and returns once /healthz answers.
 dotnet build src/Dashboard/Dashboard.csproj -c Release -nologo -v quiet >/dev/null
 LOG=$(mktemp /tmp/dashboard-server.XXXXXX.log)
-ASPNETCORE_ENVIRONMENT=Production dotnet src/Dashboard/bin/Release/net10.0/Dashboard.dll --urls "http://127.0.0.1:$PORT" >"$LOG" 2>&1 &
+ASPNETCORE_ENVIRONMENT=Production dotnet src/Dashboard/bin/Release/net10.0/Dashboard.dll --urls "http://127.0.0.1:$PORT" ${SERVER_ARGS:-} >"$LOG" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
 

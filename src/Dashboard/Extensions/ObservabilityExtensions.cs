@@ -17,7 +17,8 @@ public static class ObservabilityExtensions
 
     /// <summary>
     /// The meters exported at <see cref="MetricsPath"/>: the actor runtime, ASP.NET Core hosting and Kestrel,
-    /// SignalR connections, Blazor components and circuits, routing, auth, rate limiting and the .NET runtime.
+    /// SignalR connections, Blazor components and circuits, routing, auth, rate limiting and the .NET runtime; plus
+    /// <see cref="ComponentLifecycleMeter"/> when <see cref="MetricsOptions.ComponentLifecycle"/> is set.
     /// </summary>
     public static IReadOnlyList<string> Meters { get; } =
     [
@@ -27,7 +28,6 @@ public static class ObservabilityExtensions
         "Microsoft.AspNetCore.Http.Connections",
         "Microsoft.AspNetCore.SignalR",
         "Microsoft.AspNetCore.Components",
-        "Microsoft.AspNetCore.Components.Lifecycle",
         "Microsoft.AspNetCore.Components.Server.Circuits",
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
@@ -36,6 +36,9 @@ public static class ObservabilityExtensions
         "Microsoft.AspNetCore.Authorization",
         "System.Runtime",
     ];
+
+    /// <summary>Blazor's per-render meter, exported only on request (<see cref="MetricsOptions.ComponentLifecycle"/>).</summary>
+    public const string ComponentLifecycleMeter = "Microsoft.AspNetCore.Components.Lifecycle";
 
     /// <summary>What <c>/healthz</c> runs: liveness only, never the <see cref="ReadinessHealthCheck.Tag"/> checks.</summary>
     public static HealthCheckOptions Liveness { get; } = new() { Predicate = check => !check.Tags.Contains(ReadinessHealthCheck.Tag) };
@@ -50,9 +53,10 @@ public static class ObservabilityExtensions
         services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddPrometheusExporter());
         services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
         {
-            if (provider.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+            var options = provider.GetRequiredService<IOptions<MetricsOptions>>().Value;
+            if (options.Enabled)
             {
-                metrics.AddMeter([.. Meters]);
+                metrics.AddMeter([.. Meters, .. options.ComponentLifecycle ? [ComponentLifecycleMeter] : Array.Empty<string>()]);
             }
         });
         services.AddHealthChecks()

@@ -1,6 +1,8 @@
 using Dashboard.Cluster;
 using Dashboard.Components;
 using Dashboard.Operations;
+using Dashboard.Services;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Extensions;
 
@@ -36,8 +38,17 @@ public static class WebApplicationExtensions
         app.MapAdminSignOut();
         app.MapOperatorEndpoints();
         app.MapPeerActors();
+        var compression = app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.CircuitCompression;
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(server =>
+            {
+                // A callback (rather than DisableWebSocketCompression) keeps the frame-ancestors 'self' policy either way.
+                server.ConfigureWebSocketAcceptContext = (_, accept) =>
+                {
+                    accept.DangerousEnableCompression = compression;
+                    return Task.CompletedTask;
+                };
+            });
         app.MapHeartbeatHub();
 
         return app;

@@ -18,6 +18,13 @@ public sealed class DashboardOptions
     /// <value>Defaults to 3 minutes, ASP.NET Core's default.</value>
     public TimeSpan DisconnectedCircuitRetention { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Whether the circuits' WebSocket frames are deflate-compressed (permessage-deflate).</summary>
+    /// <value>Defaults to <see langword="false"/>.</value>
+    /// <remarks>ASP.NET Core turns it on by default. Here it cost ~10–18 % of the server's CPU with 30 live tabs and
+    /// keeps a zlib state of ~300 KB per connection, to halve bytes that rarely cross more than a LAN
+    /// (docs/PERFORMANCE.md, "Live tab cost"). Either way the page may only be framed by its own origin.</remarks>
+    public bool CircuitCompression { get; set; }
+
     /// <summary>This node's name, shown on "My actor" and in every overview row (<c>data-node</c>).</summary>
     /// <value>Defaults to the host name and the port of the first listening address, e.g. <c>box:5001</c>.</value>
     [MaxLength(100)]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Components.Actors.Timeline;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
+using System.Net;
 using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Actors;
@@ -13,10 +14,18 @@ namespace Dashboard.Components.Actors;
 /// </summary>
 public sealed partial class CallTimeline
 {
+    /// <summary>The legend's six numbered steps, written once.</summary>
+    private static readonly MarkupString StepLegend = new(string.Concat(DeferredReplySteps.All.Select(step =>
+        $"""<span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="badge"><circle r="6"/><text y="3">{step.Number}</text></g></svg>{WebUtility.HtmlEncode(step.Word)}</span>""")));
+
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
+    private readonly Dictionary<long, RowMarkup> _rowMarkup = [];
+    private MarkupString _markers;
+    private MarkupString _axis;
+    private MarkupString _groups;
+    private MarkupString _now;
     private TimelineLayout _layout = null!;
-    private ILookup<long, TimelineShape> _shapesByCall = null!;
     private long? _selected;
 
     /// <summary>The actor whose calls to draw. Required.</summary>
@@ -36,115 +45,49 @@ public sealed partial class CallTimeline
     /// <summary>The layout drawn last (exposed for tests).</summary>
     internal TimelineLayout Layout => _layout;
 
+    /// <summary>How many row drawings were written since the component started (exposed for tests: unchanged rows are reused).</summary>
+    internal int RowsWritten { get; private set; }
+
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _layout.Rows.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
     protected override void OnParametersSet()
     {
         _layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
-        _shapesByCall = _layout.Shapes.Where(s => s.Kind != ShapeKind.Now).OrderBy(s => ZOrder(s.Kind)).ToLookup(s => s.CallId);
-    }
+        var svg = new TimelineSvg(_layout, _id);
+        _markers = _markers.Value is null ? new MarkupString(TimelineSvg.Markers(_id)) : _markers;
+        _axis = Same(_axis, svg.Axis());
+        _groups = Same(_groups, svg.Groups());
+        _now = Same(_now, svg.NowLines());
 
-    private IEnumerable<TimelineShape> ShapesOf(long callId) => _shapesByCall[callId];
-
-    /// <summary>Bands first, then lines, then arrows, then marks and badges on top.</summary>
-    private static int ZOrder(ShapeKind kind) => kind switch
-    {
-        ShapeKind.ShadedWork or ShapeKind.FromKept or ShapeKind.Queued => 0,
-        ShapeKind.DashedWait or ShapeKind.StrandedWait or ShapeKind.Deadline => 1,
-        ShapeKind.Arrow or ShapeKind.LateReplyDrop => 2,
-        ShapeKind.MisroutedArrow => 3,
-        _ => 4,
-    };
-
-    /// <summary>An arrow shortened where it touches one of its call's badges, so its head stays visible.</summary>
-    private (double X1, double Y1, double X2, double Y2) Trim(TimelineShape s)
-    {
-        const double Badge = 7.5;
-        var (dx, dy) = (s.X2 - s.X1, s.Y2 - s.Y1);
-        var length = Math.Max(1, Math.Sqrt((dx * dx) + (dy * dy)));
-        var (ux, uy) = (dx / length, dy / length);
-        var start = BadgeAt(s.CallId, s.X1, s.Y1) ? Badge : 0;
-        var end = BadgeAt(s.CallId, s.X2, s.Y2) ? Badge : 1;
-        return (s.X1 + (ux * start), s.Y1 + (uy * start), s.X2 - (ux * end), s.Y2 - (uy * end));
-    }
-
-    private bool BadgeAt(long callId, double x, double y)
-    {
-        foreach (var shape in _shapesByCall[callId])
+        // Rows are written again only when what they draw moved; the others keep their string (a cheap diff).
+        var shapesByCall = _layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
+        var shown = new HashSet<long>();
+        foreach (var row in _layout.Rows)
         {
-            if (shape.Kind == ShapeKind.StepBadge && Math.Abs(shape.X1 - x) < 0.5 && Math.Abs(shape.Y1 - y) < 0.5)
+            var id = row.Call.CallId;
+            var shapes = shapesByCall[id].ToList();
+            var key = svg.RowKey(row, shapes);
+            shown.Add(id);
+            if (!_rowMarkup.TryGetValue(id, out var kept) || kept.Key != key)
             {
-                return true;
+                _rowMarkup[id] = new RowMarkup(key, new MarkupString(svg.Row(row, shapes)));
+                RowsWritten++;
             }
         }
 
-        return false;
+        foreach (var gone in _rowMarkup.Keys.Where(id => !shown.Contains(id)).ToList())
+        {
+            _rowMarkup.Remove(gone);
+        }
     }
 
-    private void Select(long callId) => _selected = _selected == callId ? null : callId;
-
-    private string Ref(string name) => $"url(#{_id}-{name})";
+    /// <summary>The string shown before when it has the same text, so the diff compares one reference.</summary>
+    private static MarkupString Same(MarkupString shown, string text) => shown.Value == text ? shown : new MarkupString(text);
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>The <c>data-kind</c> of a shape: its kind in kebab case, e.g. <c>timeout-mark</c>.</summary>
-    internal static string KindName(ShapeKind kind) => kind switch
-    {
-        ShapeKind.DashedWait => "dashed-wait",
-        ShapeKind.StrandedWait => "stranded-wait",
-        ShapeKind.Queued => "queued",
-        ShapeKind.FromKept => "from-kept",
-        ShapeKind.ShadedWork => "shaded-work",
-        ShapeKind.Arrow => "arrow",
-        ShapeKind.StepBadge => "step-badge",
-        ShapeKind.TimeoutMark => "timeout-mark",
-        ShapeKind.ErrorMark => "error-mark",
-        ShapeKind.LateReplyDrop => "late-reply-drop",
-        ShapeKind.MisroutedArrow => "misrouted-arrow",
-        ShapeKind.FromOverwritten => "from-overwritten",
-        ShapeKind.ResultIgnored => "result-ignored",
-        ShapeKind.NeverAnswered => "never-answered",
-        ShapeKind.WorkCancelled => "work-cancelled",
-        ShapeKind.DeadIncarnationResult => "dead-incarnation-result",
-        ShapeKind.Deadline => "deadline",
-        _ => "now",
-    };
-
-    /// <summary>The class of a row's outcome text (its colour).</summary>
-    private static string OutcomeClass(TimelineRow row) => row.Call.Stage switch
-    {
-        CallStage.Replied => "ok",
-        CallStage.Misrouted => "misrouted",
-        CallStage.TimedOut => "bad",
-        CallStage.Error => "misrouted",
-        _ when row.Stranded => "bad",
-        _ => "pending",
-    };
-
-    /// <summary>The class of a step badge: step 6 takes the colour of what the caller received.</summary>
-    private string BadgeClass(TimelineShape shape)
-    {
-        if (shape.Step != DeferredReplySteps.Reply.Number)
-        {
-            return "badge";
-        }
-
-        var call = _layout.Rows.First(r => r.Call.CallId == shape.CallId).Call;
-        return call.Stage switch
-        {
-            CallStage.Replied => "badge ok",
-            CallStage.Misrouted => "badge misrouted",
-            _ => "badge bad",
-        };
-    }
-
-    /// <summary>A path for a misrouted answer: a curve bulging right, so it reads as leaving its own row.</summary>
-    private static string MisroutedPath(TimelineShape s)
-    {
-        var bulge = Math.Max(22, Math.Abs(s.Y2 - s.Y1) * 0.35);
-        return $"M{F(s.X1)},{F(s.Y1)} C{F(s.X1 + bulge)},{F(s.Y1)} {F(s.X2 + bulge)},{F(s.Y2 + 6)} {F(s.X2 + 4)},{F(s.Y2 + 3)}";
-    }
+    private void Select(long callId) => _selected = _selected == callId ? null : callId;
 
     /// <summary>The rows of the details table of <paramref name="call"/>: each step that happened, when, and how long after the previous one.</summary>
     internal IReadOnlyList<(string Step, string What, string At, string Delta)> Details(CallRecord call)
@@ -183,4 +126,6 @@ public sealed partial class CallTimeline
         CallStage.TimedOut => $"caller gave up: timeout of {ActorFormat.Duration(call.Timeout)}",
         _ => $"caller failed: {call.Result}",
     };
+
+    private readonly record struct RowMarkup(int Key, MarkupString Markup);
 }

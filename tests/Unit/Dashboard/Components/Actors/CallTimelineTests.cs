@@ -146,6 +146,39 @@ public sealed partial class CallTimelineTests : DashboardTestContext
         Assert.All(cut.FindAll("[data-testid=timeline-row]"), row => Assert.Equal("replied", row.GetAttribute("data-stage")));
     }
 
+    [Fact]
+    public void Render_NewCallOnTop_WritesOnlyItsRowAndMovesTheOthers()
+    {
+        CallRecord[] older = [Replied(1, sentMs: 0), Replied(2, sentMs: 2000)];
+        var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(older, At(2400))));
+        var written = cut.Instance.RowsWritten;
+        var before = cut.FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
+
+        cut.Render(p => p.Add(x => x.View, ViewOf([.. older, Replied(3, sentMs: 4000)], At(4400))));
+
+        Assert.Equal(written + 1, cut.Instance.RowsWritten);
+        var after = cut.FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
+        Assert.Equal(["3", "2", "1"], after.Keys);
+        Assert.All(before, row =>
+        {
+            Assert.Equal(row.Value.InnerHtml, after[row.Key].InnerHtml); // drawn in row-relative coordinates: nothing inside moved
+            Assert.NotEqual(row.Value.Transform, after[row.Key].Transform); // the row moved down as a whole
+        });
+    }
+
+    [Fact]
+    public void Render_SameCallsAgain_WritesNoRow()
+    {
+        var calls = NaiveBurstOfThree();
+        var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
+        var written = cut.Instance.RowsWritten;
+
+        cut.Render(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
+
+        Assert.Equal(3, written);
+        Assert.Equal(written, cut.Instance.RowsWritten);
+    }
+
     private static double X(IElement badge) =>
         double.Parse(TranslateX().Match(badge.GetAttribute("transform")!).Groups[1].Value, CultureInfo.InvariantCulture);
 
