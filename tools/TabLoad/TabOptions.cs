@@ -37,6 +37,8 @@ internal sealed record TabOptions
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
           --open-parallel K    tabs opened at once                                            default 4
           --flood              after the window, flood tab 1 (10,000 messages) and count the render batches
+          --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs and with
+                               every tab open: the memory a tab keeps; needs --server-pid
           --json FILE          also write the report as JSON
 
         Times: 500ms, 10s, 2m. Exit code 0 on a completed run, 1 when a tab failed, 2 for bad arguments.
@@ -52,6 +54,7 @@ internal sealed record TabOptions
     public string Path { get; init; } = "/";
     public int OpenParallel { get; init; } = 4;
     public bool Flood { get; init; }
+    public bool LiveHeap { get; init; }
     public string? JsonPath { get; init; }
 
     /// <summary>Parses and validates; throws <see cref="ArgumentException"/> with a message that says what to fix.</summary>
@@ -74,6 +77,7 @@ internal sealed record TabOptions
                 "--path" => options with { Path = Value() },
                 "--open-parallel" => options with { OpenParallel = ParseInt(name, Value()) },
                 "--flood" => options with { Flood = true },
+                "--live-heap" => options with { LiveHeap = true },
                 "--json" => options with { JsonPath = Value() },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the list."),
             };
@@ -96,6 +100,7 @@ internal sealed record TabOptions
         Check(Rest >= TimeSpan.Zero && Rest <= TimeSpan.FromMinutes(2), $"--rest must be within 0..2m (was {Rest}).");
         Check(OpenParallel is >= 1 and <= 20, $"--open-parallel must be within 1..20 (was {OpenParallel}).");
         Check(Path.StartsWith('/'), $"--path must start with '/' (was '{Path}').");
+        Check(!LiveHeap || ServerPid is not null, "--live-heap needs --server-pid (the process whose heap to measure).");
     }
 
     private static TabActivity ParseActivity(string value) => value switch

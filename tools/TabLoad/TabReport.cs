@@ -36,6 +36,10 @@ internal sealed record TabReport
     public double? EmptyGcHeapBytes { get; init; }
     public double? GcHeapBytes { get; init; }
     public double? GcHeapBytesPerTab => GcHeapBytes - EmptyGcHeapBytes is { } delta ? delta / Tabs : null;
+    /// <summary>The server's live heap (full GC, dotnet-gcdump) before any tab opened and with every tab still open.</summary>
+    public long? EmptyLiveHeapBytes { get; init; }
+    public long? LiveHeapBytes { get; init; }
+    public double? LiveHeapBytesPerTab => LiveHeapBytes - EmptyLiveHeapBytes is { } delta ? (double)delta / Tabs : null;
     public double? AllocatedBytesPerSecond { get; init; }
     public double? AllocatedBytesPerTabPerSecond => AllocatedBytesPerSecond / Tabs;
     public required long BytesReceived { get; init; }
@@ -71,6 +75,7 @@ internal sealed record TabReport
         Line("server RSS empty → now", RssBytes is { } rss ? $"{EmptyRssBytes / 1048576.0:0.0} → {rss / 1048576.0:0.0} MiB" : "n/a");
         Line("server RSS per tab", RssBytesPerTab is { } rssPerTab ? $"{rssPerTab / 1024:0} KiB" : "n/a");
         Line("GC heap (last GC) empty → now", GcHeapBytes is { } heap ? $"{EmptyGcHeapBytes / 1048576.0:0.0} → {heap / 1048576.0:0.0} MiB ({GcHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (no /metrics)");
+        Line("live heap (full GC) empty → now", LiveHeapBytes is { } live ? $"{EmptyLiveHeapBytes / 1048576.0:0.0} → {live / 1048576.0:0.0} MiB ({LiveHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (--live-heap, dotnet-gcdump)");
         Line("server allocations per tab", AllocatedBytesPerTabPerSecond is { } alloc ? $"{alloc / 1024:0.0} KiB/s" : "n/a");
         Line("circuit bytes per tab", $"{BytesReceivedPerTabPerSecond:0} B/s from the server, {BytesSentPerTabPerSecond:0} B/s to it");
         Line("from the server per tab", $"{RenderBatchesPerTabPerSecond:0.00} render batches/s in {FramesReceivedPerTabPerSecond:0.00} frames/s");

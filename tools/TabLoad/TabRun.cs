@@ -38,6 +38,7 @@ internal sealed class TabRun(TabOptions options)
             empty.Sample();
         }
 
+        var emptyLive = options.LiveHeap && options.ServerPid is { } restPid ? await LiveHeap.MeasureAsync(restPid, cancellationToken) : null;
         var openClock = Stopwatch.StartNew();
         var tabs = await OpenTabsAsync(context, cancellationToken);
         var opened = openClock.Elapsed;
@@ -84,6 +85,13 @@ internal sealed class TabRun(TabOptions options)
 
         await driving.CancelAsync();
         await Task.WhenAll(drivers);
+        long? live = null;
+        if (options.LiveHeap && options.ServerPid is { } pid)
+        {
+            Console.WriteLine("measuring the live heap with every tab open (a full GC in the server)");
+            live = await LiveHeap.MeasureAsync(pid, cancellationToken);
+        }
+
         Console.WriteLine(options.Flood ? "window done; flooding tab 1" : "window done");
 
         var flood = options.Flood ? await FloodAsync(tabs[0], cancellationToken) : null;
@@ -101,6 +109,8 @@ internal sealed class TabRun(TabOptions options)
             EmptyRssBytes = empty.Enabled ? empty.StartRssBytes : null,
             RssBytes = window.Enabled ? window.LastRssBytes : null,
             EmptyGcHeapBytes = emptyMetrics.GcHeapBytes,
+            EmptyLiveHeapBytes = live is null ? null : emptyLive,
+            LiveHeapBytes = emptyLive is null ? null : live,
             GcHeapBytes = endMetrics.GcHeapBytes,
             AllocatedBytesPerSecond = endMetrics.AllocatedBytes - startMetrics.AllocatedBytes is { } allocated ? allocated / seconds : null,
             BytesReceived = endCounters.Received - startCounters.Received,
@@ -131,9 +141,9 @@ internal sealed class TabRun(TabOptions options)
         return [.. await Task.WhenAll(opening)];
     }
 
-    /// <summary>A user who watches: a Request every 10 s and a Burst once a minute, each tab at its own phase.</summary>
     private static IReadOnlyList<int> ServerPids(TabOptions options) => options.ServerPid is { } pid ? [pid] : [];
 
+    /// <summary>A user who watches: a Request every 10 s and a Burst once a minute, each tab at its own phase.</summary>
     private static async Task DriveAsync(TabProbe tab, Random random, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();

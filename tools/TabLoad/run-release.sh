@@ -6,11 +6,16 @@
 #
 #   tools/TabLoad/run-release.sh --tabs 30 --activity active --duration 60s --flood
 #
+# SERVER_ARGS="--Dashboard:CircuitCompression=true" passes settings to the server (an A/B of one option).
 # Keep runs short (<= 2 minutes of window, <= 100 tabs) on a shared machine.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 PORT=${PORT:-5058}
+# --live-heap measures with dotnet-gcdump; install it once if it is missing (a served NuGet package).
+if [[ " $* " == *" --live-heap "* ]] && ! command -v dotnet-gcdump >/dev/null && [[ ! -x "$HOME/.dotnet/tools/dotnet-gcdump" ]]; then
+  dotnet tool install -g dotnet-gcdump >/dev/null
+fi
 dotnet build tools/TabLoad/TabLoad.csproj -c Release -nologo -v quiet >/dev/null
 # shellcheck source=../release-server.sh
 source tools/release-server.sh

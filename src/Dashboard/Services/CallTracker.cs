@@ -21,7 +21,7 @@ public sealed class CallTracker : IActorEventListener
     private readonly TimeProvider _time;
     private readonly Dictionary<long, CallRecord> _calls = [];
     private readonly Queue<long> _order = new();
-    private readonly LongHistogram _latencyMicros = new(HighestLatencyMicros, 2);
+    private readonly IntHistogram _latencyMicros = new(HighestLatencyMicros, 2); // int counts: half of a long's 24 KB per tab
     private ActorCounters _counters = new();
     private long _version;
     private long _handlingOrder;

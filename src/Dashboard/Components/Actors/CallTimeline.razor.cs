@@ -25,7 +25,9 @@ public sealed partial class CallTimeline
     private MarkupString _axis;
     private MarkupString _groups;
     private MarkupString _now;
-    private TimelineLayout _layout = null!;
+    private IReadOnlyList<TimelineRow> _rows = [];
+    private string _viewBox = "";
+    private string _domainMs = "";
     private long? _selected;
 
     /// <summary>The actor whose calls to draw. Required.</summary>
@@ -42,28 +44,29 @@ public sealed partial class CallTimeline
     /// <summary>Raised by the "pattern &amp; caveats" button; the button shows only when this has a handler.</summary>
     [Parameter] public EventCallback OnShowCaveats { get; set; }
 
-    /// <summary>The layout drawn last (exposed for tests).</summary>
-    internal TimelineLayout Layout => _layout;
-
     /// <summary>How many row drawings were written since the component started (exposed for tests: unchanged rows are reused).</summary>
     internal int RowsWritten { get; private set; }
 
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
-    internal CallRecord? Selected => _selected is { } id ? _layout.Rows.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
+    internal CallRecord? Selected => _selected is { } id ? _rows.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
     protected override void OnParametersSet()
     {
-        _layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
-        var svg = new TimelineSvg(_layout, _id);
+        // Only the rows and the drawn text are kept between renders, not the layout's shapes and titles.
+        var layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
+        _rows = layout.Rows;
+        _viewBox = $"0 0 {F(layout.Width)} {F(layout.Height)}";
+        _domainMs = F(layout.Domain.TotalMilliseconds);
+        var svg = new TimelineSvg(layout, _id);
         _markers = _markers.Value is null ? new MarkupString(TimelineSvg.Markers(_id)) : _markers;
         _axis = Same(_axis, svg.Axis());
         _groups = Same(_groups, svg.Groups());
         _now = Same(_now, svg.NowLines());
 
         // Rows are written again only when what they draw moved; the others keep their string (a cheap diff).
-        var shapesByCall = _layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
+        var shapesByCall = layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
         var shown = new HashSet<long>();
-        foreach (var row in _layout.Rows)
+        foreach (var row in layout.Rows)
         {
             var id = row.Call.CallId;
             var shapes = shapesByCall[id].ToList();
