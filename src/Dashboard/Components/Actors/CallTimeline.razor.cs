@@ -74,7 +74,8 @@ public sealed partial class CallTimeline
             shown.Add(id);
             if (!_rowMarkup.TryGetValue(id, out var kept) || kept.Key != key)
             {
-                _rowMarkup[id] = new RowMarkup(key, new MarkupString(svg.Row(row, shapes)));
+                // The click handler is kept too: a new delegate would re-register the row's handler at every render.
+                _rowMarkup[id] = new RowMarkup(key, new MarkupString(svg.Row(row, shapes)), kept?.Select ?? (() => Select(id)));
                 RowsWritten++;
             }
         }
@@ -130,5 +131,5 @@ public sealed partial class CallTimeline
         _ => $"caller failed: {call.Result}",
     };
 
-    private readonly record struct RowMarkup(int Key, MarkupString Markup);
+    private sealed record RowMarkup(int Key, MarkupString Markup, Action Select);
 }

@@ -167,16 +167,19 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_SameCallsAgain_WritesNoRow()
+    public void Render_SameCallsAgain_WritesNoRowAndKeepsTheClickHandlers()
     {
         var calls = NaiveBurstOfThree();
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
         var written = cut.Instance.RowsWritten;
+        var handlers = cut.FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("blazor:onclick")).ToList();
 
         cut.Render(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
 
         Assert.Equal(3, written);
         Assert.Equal(written, cut.Instance.RowsWritten);
+        Assert.All(handlers, Assert.NotNull);
+        Assert.Equal(handlers, cut.FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("blazor:onclick"))); // not re-registered
     }
 
     private static double X(IElement badge) =>
