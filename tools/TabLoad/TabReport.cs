@@ -42,6 +42,9 @@ internal sealed record TabReport
     public double? LiveHeapBytesPerTab => LiveHeapBytes - EmptyLiveHeapBytes is { } delta ? (double)delta / Tabs : null;
     public double? AllocatedBytesPerSecond { get; init; }
     public double? AllocatedBytesPerTabPerSecond => AllocatedBytesPerSecond / Tabs;
+    /// <summary>Bytes the server sent on its TCP connections over the window (the kernel's count: after compression).</summary>
+    public long? WireBytesSent { get; init; }
+    public double? WireBytesSentPerTabPerSecond => WireBytesSent / WindowSeconds / Tabs;
     public required long BytesReceived { get; init; }
     public required long BytesSent { get; init; }
     public required long FramesReceived { get; init; }
@@ -77,7 +80,8 @@ internal sealed record TabReport
         Line("GC heap (last GC) empty → now", GcHeapBytes is { } heap ? $"{EmptyGcHeapBytes / 1048576.0:0.0} → {heap / 1048576.0:0.0} MiB ({GcHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (no /metrics)");
         Line("live heap (full GC) empty → now", LiveHeapBytes is { } live ? $"{EmptyLiveHeapBytes / 1048576.0:0.0} → {live / 1048576.0:0.0} MiB ({LiveHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (--live-heap, dotnet-gcdump)");
         Line("server allocations per tab", AllocatedBytesPerTabPerSecond is { } alloc ? $"{alloc / 1024:0.0} KiB/s" : "n/a");
-        Line("circuit bytes per tab", $"{BytesReceivedPerTabPerSecond:0} B/s from the server, {BytesSentPerTabPerSecond:0} B/s to it");
+        Line("circuit bytes per tab", $"{BytesReceivedPerTabPerSecond:0} B/s from the server, {BytesSentPerTabPerSecond:0} B/s to it (payload, as Chromium decodes it)");
+        Line("server bytes on the wire per tab", WireBytesSentPerTabPerSecond is { } wire ? $"{wire:0} B/s (TCP bytes_sent, after any compression)" : "n/a (no ss)");
         Line("from the server per tab", $"{RenderBatchesPerTabPerSecond:0.00} render batches/s in {FramesReceivedPerTabPerSecond:0.00} frames/s");
         Line("DOM lag (change → DOM)", LagChanges == 0 ? "n/a (no change marker on the page)"
             : $"p50 {LagP50Ms:0} ms, p95 {LagP95Ms:0} ms, max {LagMaxMs:0} ms over {LagChanges} changes in {LagTabs} tabs{(LagChanges < 200 ? " (fewer than 200: run longer)" : "")}");

@@ -66,6 +66,7 @@ internal sealed class TabRun(TabOptions options)
         window.Start();
         var startMetrics = await ServerMetrics.ReadAsync(http);
         var startCounters = Sum(tabs);
+        var startWire = WireBytesSent();
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < options.Duration && !cancellationToken.IsCancellationRequested)
         {
@@ -76,6 +77,7 @@ internal sealed class TabRun(TabOptions options)
         window.Sample();
         var seconds = clock.Elapsed.TotalSeconds;
         var endCounters = Sum(tabs);
+        var endWire = WireBytesSent();
         var endMetrics = await ServerMetrics.ReadAsync(http);
         var lags = new List<double>();
         foreach (var tab in tabs)
@@ -113,6 +115,7 @@ internal sealed class TabRun(TabOptions options)
             LiveHeapBytes = emptyLive is null ? null : live,
             GcHeapBytes = endMetrics.GcHeapBytes,
             AllocatedBytesPerSecond = endMetrics.AllocatedBytes - startMetrics.AllocatedBytes is { } allocated ? allocated / seconds : null,
+            WireBytesSent = endWire - startWire,
             BytesReceived = endCounters.Received - startCounters.Received,
             BytesSent = endCounters.Sent - startCounters.Sent,
             FramesReceived = endCounters.FramesReceived - startCounters.FramesReceived,
@@ -214,6 +217,43 @@ internal sealed class TabRun(TabOptions options)
         }
 
         return (received, sent, frames, batches);
+    }
+
+    /// <summary>
+    /// Bytes the server has sent so far on its established TCP connections (the kernel's <c>bytes_sent</c> of each,
+    /// from <c>ss -ti</c>): what goes on the wire, after any WebSocket compression. Null where <c>ss</c> is missing.
+    /// </summary>
+    private long? WireBytesSent()
+    {
+        try
+        {
+            using var ss = Process.Start(new ProcessStartInfo("ss", ["-tinH", "state", "established", $"( sport = :{options.Url.Port} )"])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            });
+            if (ss is null)
+            {
+                return null;
+            }
+
+            var output = ss.StandardOutput.ReadToEnd();
+            ss.WaitForExit();
+            long total = 0;
+            foreach (var field in output.Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (field.StartsWith("bytes_sent:", StringComparison.Ordinal) && long.TryParse(field["bytes_sent:".Length..], out var sent))
+                {
+                    total += sent;
+                }
+            }
+
+            return ss.ExitCode == 0 ? total : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null; // no ss on this machine
+        }
     }
 
     private static string LoadAverage() =>
