@@ -41,7 +41,7 @@ public sealed partial class ControlsPanel
     /// <summary>Raised after any action, so the page refreshes at once.</summary>
     [Parameter] public EventCallback OnChanged { get; set; }
 
-    /// <summary>How many times the panel rendered (exposed for tests).</summary>
+    /// <summary>How many times the panel itself rendered, its sliders not counted (exposed for tests).</summary>
     internal int Renders { get; private set; }
 
     /// <summary>Whether the switch shows naive mode: the mode asked for while a switch runs, else the session's.</summary>

@@ -28,9 +28,6 @@ public sealed partial class ControlsSliders
     /// <value>Defaults to <see langword="false"/>.</value>
     [Parameter] public bool Enabled { get; set; }
 
-    /// <summary>How many times the sliders rendered (exposed for tests).</summary>
-    internal int Renders { get; private set; }
-
     protected override void OnInitialized()
     {
         var settings = Session.Worker.Settings;
@@ -54,8 +51,6 @@ public sealed partial class ControlsSliders
         _rendered = now;
         return true;
     }
-
-    protected override void OnAfterRender(bool firstRender) => Renders++;
 
     private void SetLatency(ChangeEventArgs input) => Apply(input, ref _latencyMs);
 
@@ -96,7 +91,7 @@ public sealed partial class ControlsSliders
         }
         catch (ArgumentException error)
         {
-            _error = error.Message; // e.g. failures + never answers above 100 %: shown, nothing applied
+            _error = error.Message; // a value past the settings' bounds: shown, nothing applied
         }
     }
 
