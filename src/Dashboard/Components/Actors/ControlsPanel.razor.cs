@@ -53,7 +53,8 @@ public sealed partial class ControlsPanel
 
     private string SwitchBaseClass => (Enabled, Naive) switch
     {
-        (false, _) => "mud-button-root mud-icon-button mud-switch-base mud-switch-disabled mud-switch-base-medium",
+        (false, true) => "mud-button-root mud-icon-button mud-switch-base mud-switch-disabled mud-checked mud-switch-base-medium",
+        (false, false) => "mud-button-root mud-icon-button mud-switch-base mud-switch-disabled mud-switch-base-medium",
         (true, true) => "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-warning-text hover:mud-warning-hover mud-checked mud-switch-base-medium",
         (true, false) => "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-default-text hover:mud-default-hover mud-switch-base-medium",
     };

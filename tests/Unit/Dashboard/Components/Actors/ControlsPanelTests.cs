@@ -180,6 +180,30 @@ public sealed class ControlsPanelTests : DashboardTestContext
         Assert.Contains("switched to naive mode", cut.Find("[data-testid=last-result]").TextContent);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(false, false)]
+    public async Task NaiveSwitch_AnyModeEnabledOrNot_HasMudSwitchsClasses(bool naive, bool enabled)
+    {
+        if (naive)
+        {
+            await Session.SwitchModeAsync(ActorMode.Naive);
+        }
+
+        var cut = RenderPanel(enabled);
+        var mud = Render<MudBlazor.MudSwitch<bool>>(p => p
+            .Add(x => x.Value, naive).Add(x => x.Color, MudBlazor.Color.Warning).Add(x => x.Disabled, !enabled).Add(x => x.Label, "x"));
+
+        foreach (var part in new[] { ".mud-switch", ".mud-switch-base", ".mud-switch-track" })
+        {
+            Assert.Equal(mud.Find(part).ClassName, cut.Find(part).ClassName);
+        }
+
+        Assert.Equal(naive, cut.Find("[data-testid=mode-naive]").HasAttribute("checked"));
+    }
+
     private IRenderedComponent<ControlsPanel> RenderPanel(bool enabled = true) =>
         Render<ControlsPanel>(p => p.Add(x => x.Session, Session).Add(x => x.Enabled, enabled));
 
