@@ -160,6 +160,21 @@ public sealed class ActorPanelsTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task ActorHeader_NaiveIdleActor_DrawsItsChipsInMudBlazorsColours()
+    {
+        await CompleteOneCallAsync();
+        await Session.SwitchModeAsync(ActorMode.Naive);
+        await CompleteOneCallAsync();
+
+        var cut = Render<ActorHeader>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        Assert.Equal(PlainMud.Chip(Color.Success), cut.Find("[data-testid=actor-status]").ClassName);
+        Assert.Equal(PlainMud.Chip(Color.Warning, outlined: true), cut.Find("[data-testid=actor-mode]").ClassName);
+        Assert.Contains("naive mode", cut.Find("[data-testid=actor-mode]").TextContent);
+        Assert.Empty(cut.FindComponents<Microsoft.AspNetCore.Components.IComponent>()); // plain elements only
+    }
+
+    [Fact]
     public async Task ActorHeader_WithNode_ShowsTheNodeName_WithoutNoneIsShown()
     {
         await CompleteOneCallAsync();
