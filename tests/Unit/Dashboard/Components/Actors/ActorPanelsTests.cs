@@ -1,8 +1,10 @@
 using Bunit;
 using Dashboard.Components.Actors;
+using Dashboard.Components.Charts;
 using Dashboard.Heartbeats;
 using Dashboard.Hubs;
 using Dashboard.Services;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using TestSupport;
 
@@ -28,6 +30,10 @@ public sealed class ActorPanelsTests : DashboardTestContext
         Assert.Equal("1", cut.Find("[data-testid=count-timeouts]").TextContent);
         Assert.Equal("0", cut.Find("[data-testid=count-errors]").TextContent);
         Assert.Matches(@"p50 20\d ms", cut.Find("[data-testid=latency]").TextContent); // 2 significant digits
+        Assert.Contains("(1 replies)", cut.Find("[data-testid=latency]").TextContent);
+        Assert.Contains("mud-error-text", cut.Find("[data-testid=count-timeouts]").ClassList); // coloured once above zero
+        Assert.Contains("mud-success-text", cut.Find("[data-testid=count-replies]").ClassList);
+        Assert.DoesNotContain(cut.Find("[data-testid=count-errors]").ClassList, name => name.EndsWith("-text", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -62,6 +68,10 @@ public sealed class ActorPanelsTests : DashboardTestContext
         var row = cut.Find("[data-testid=call-row]");
         Assert.Equal("timedout", row.GetAttribute("data-stage"));
         Assert.NotNull(row.QuerySelector(".mud-progress-linear-color-error"));
+        Assert.NotNull(row.QuerySelector(".mud-chip.mud-chip-color-error"));
+        var bar = row.QuerySelector("[role=progressbar]")!;
+        Assert.Equal("100", bar.GetAttribute("aria-valuenow"));
+        Assert.Equal("transform: translateX(-0%);", bar.QuerySelector(".mud-progress-linear-bar")!.GetAttribute("style"));
     }
 
     [Theory]
@@ -108,6 +118,64 @@ public sealed class ActorPanelsTests : DashboardTestContext
         Assert.Equal(first, cut.Instance.ChartValues[^2]);
         Assert.Equal(view.Info.QueueDepth, cut.Instance.ChartValues[^1]);
         Assert.Equal(0, cut.Instance.ChartValues[0]);
+    }
+
+    [Fact]
+    public async Task MailboxPanel_Chart_DrawsTheValuesAsOnePathWithTheirAxis()
+    {
+        await using var harness = new SessionHarness(new HeartbeatActorOptions { FloodMessageCost = TimeSpan.FromMilliseconds(20) });
+        harness.Session.Flood(30);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var view = harness.Session.Snapshot();
+
+        var cut = Render<MailboxPanel>(p => p.Add(x => x.View, view));
+
+        var chart = cut.Find("[data-testid=mailbox-chart]");
+        var expected = new Sparkline([.. view.MailboxHistory.Select(v => (double)v)]);
+        Assert.Single(chart.QuerySelectorAll("path[data-testid=mailbox-series]"));
+        Assert.Equal(expected.Path, chart.QuerySelector("[data-testid=mailbox-series]")!.GetAttribute("d"));
+        Assert.EndsWith($"L600 {Sparkline.Number(Sparkline.Y(view.MailboxHistory[^1], expected.Top))}", expected.Path);
+        Assert.Equal(expected.Ticks.Select(t => LineCharts.AxisNumber(t, "0")), chart.QuerySelectorAll(".sparkline-y span").Select(s => s.TextContent));
+        Assert.Equal(["-50 s", "-40 s", "-30 s", "-20 s", "-10 s", "now"], chart.QuerySelectorAll(".sparkline-x span").Select(s => s.TextContent));
+        Assert.Contains("messages", chart.TextContent);
+        Assert.Equal($"queue depth, last 60 s: largest {expected.Largest} messages, now {view.MailboxHistory[^1]}",
+            chart.QuerySelector("[role=img]")!.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Panels_LiveOnATab_RenderPlainMarkupWithoutChildComponents()
+    {
+        await CompleteOneCallAsync();
+        var view = Session.Snapshot();
+
+        var panels = new IRenderedComponent<IComponent>[]
+        {
+            Render<MailboxPanel>(p => p.Add(x => x.View, view)),
+            Render<CountersPanel>(p => p.Add(x => x.View, view)),
+            Render<DeferredCallsPanel>(p => p.Add(x => x.View, view)),
+            Render<ExternalWorkPanel>(p => p.Add(x => x.View, view)),
+        };
+
+        // Each Mud component a tab keeps costs it a render tree of its own: these panels use MudBlazor's classes instead.
+        Assert.All(panels, panel => Assert.Empty(panel.FindComponents<IComponent>()));
+        Assert.All(panels, panel => Assert.NotNull(panel.Find(".mud-paper.mud-elevation-1.pa-4")));
+    }
+
+    [Theory]
+    [InlineData(Color.Error)]
+    [InlineData(Color.Success)]
+    [InlineData(Color.Default)]
+    public void MudClasses_EachColour_AreTheClassesMudBlazorRenders(Color color)
+    {
+        var text = Render<MudText>(p => p.Add(x => x.Typo, Typo.h5).Add(x => x.Color, color).AddChildContent("1"));
+        var chip = Render<MudChip<string>>(p => p.Add(x => x.Size, Size.Small).Add(x => x.Color, color).Add(x => x.Text, "t"));
+        var bar = Render<MudProgressLinear>(p => p.Add(x => x.Value, 50).Add(x => x.Color, color).Add(x => x.Rounded, true).Add(x => x.Size, Size.Medium));
+
+        Assert.Equal($"mud-typography mud-typography-h5 {MudClasses.Text(color)}".Trim(), text.Find("h5").ClassName);
+        Assert.Equal($"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{MudClasses.Name(color)}", chip.Find(".mud-chip").ClassName);
+        Assert.Equal($"mud-progress-linear mud-progress-linear-rounded mud-progress-linear-medium mud-progress-linear-color-{MudClasses.Name(color)} mud-progress-linear-background horizontal",
+            bar.Find("[role=progressbar]").ClassName);
+        Assert.Equal("transform: translateX(-50%);", bar.Find(".mud-progress-linear-bar").GetAttribute("style"));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
+using MudBlazor;
 using TestSupport;
 
 namespace Unit.Dashboard.Components.Actors;
@@ -54,6 +55,37 @@ public sealed class TeachingPanelsTests : DashboardTestContext
         Assert.Contains("4 · Do you need an actor at all?", panel.TextContent);
         Assert.Equal(6, cut.FindAll("[data-testid=caveat-steps] li").Count);
         Assert.Contains("correct mode", cut.Find("[data-testid=caveat-track-callers]").TextContent);
+    }
+
+    [Fact]
+    public void CaveatsPanel_Closed_RendersTheDrawerWithoutItsContent()
+    {
+        var cut = Render<CaveatsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
+
+        var panel = cut.Find("[data-testid=caveats-panel]");
+        Assert.Contains("mud-drawer--closed", panel.ClassList);
+        Assert.Empty(cut.FindAll("[data-testid=caveat-steps]"));
+        Assert.Empty(cut.FindComponents<MudExpansionPanel>());
+    }
+
+    [Fact]
+    public void CaveatsPanel_ClosedWhileItsFiguresChange_RendersOnlyWhenOpenedOrClosed()
+    {
+        var cut = Render<CaveatsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
+        var renders = cut.RenderCount;
+
+        cut.Render(p => p.Add(x => x.View, Session.Snapshot()));
+        Assert.Equal(renders, cut.RenderCount);
+
+        cut.Render(p => p.Add(x => x.Open, true));
+        Assert.Contains("mud-drawer--open", cut.Find("[data-testid=caveats-panel]").ClassList);
+        Assert.Contains("2 · Track every caller", cut.Find("[data-testid=caveat-track-callers]").TextContent);
+
+        cut.Render(p => p.Add(x => x.Open, false));
+        Assert.Empty(cut.FindAll("[data-testid=caveat-steps]"));
+        renders = cut.RenderCount;
+        cut.Render(p => p.Add(x => x.View, Session.Snapshot()));
+        Assert.Equal(renders, cut.RenderCount);
     }
 
     [Fact]
