@@ -11,7 +11,7 @@ namespace Dashboard.Components.Actors;
 /// the external work's behaviour are <see cref="ControlsSliders"/>.
 /// </summary>
 /// <remarks>
-/// The panel renders only when what it shows changed (<see cref="ShouldRender"/> compares a snapshot of it): a page
+/// The panel renders only when what it shows changed (<see cref="RendersOnChange{TShown}"/> compares a snapshot of it): a page
 /// render that passes the same parameters costs no diff, and an action renders once per state it shows — a click on
 /// Crash once, a Request twice ("Waiting…", then its result).
 /// </remarks>
@@ -29,7 +29,6 @@ public sealed partial class ControlsPanel
     private int _burstSize = 5;
     private int _corrections;
     private string? _lastResult;
-    private Shown? _rendered;
 
     /// <summary>The session the controls act on. Required.</summary>
     [Parameter, EditorRequired] public ActorSession Session { get; set; } = null!;
@@ -58,20 +57,6 @@ public sealed partial class ControlsPanel
         (true, true) => "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-warning-text hover:mud-warning-hover mud-checked mud-switch-base-medium",
         (true, false) => "mud-button-root mud-icon-button mud-switch-base mud-ripple mud-ripple-switch mud-default-text hover:mud-default-hover mud-switch-base-medium",
     };
-
-    protected override void OnParametersSet() => _rendered ??= Now(); // the first render shows this
-
-    protected override bool ShouldRender()
-    {
-        var now = Now();
-        if (now == _rendered)
-        {
-            return false;
-        }
-
-        _rendered = now;
-        return true;
-    }
 
     protected override void OnAfterRender(bool firstRender) => Renders++;
 
@@ -150,8 +135,8 @@ public sealed partial class ControlsPanel
 
     private void DecrementBurstSize() => _burstSize = Math.Max(_burstSize - 1, 1);
 
-    private Shown Now() => new(Enabled, _requesting, Naive, _burstSize, _corrections, _lastResult);
+    protected override ShownState Shown() => new(Enabled, _requesting, Naive, _burstSize, _corrections, _lastResult);
 
     /// <summary>Everything the panel shows (besides its sliders): it renders only when this changed.</summary>
-    private readonly record struct Shown(bool Enabled, bool Requesting, bool Naive, int BurstSize, int Corrections, string? LastResult);
+    public readonly record struct ShownState(bool Enabled, bool Requesting, bool Naive, int BurstSize, int Corrections, string? LastResult);
 }

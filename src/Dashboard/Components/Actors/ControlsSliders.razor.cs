@@ -19,7 +19,6 @@ public sealed partial class ControlsSliders
     private double _neverPercent;
     private double _handlerDelayMs;
     private string? _error;
-    private Shown? _rendered;
 
     /// <summary>The session the sliders configure. Required.</summary>
     [Parameter, EditorRequired] public ActorSession Session { get; set; } = null!;
@@ -36,20 +35,6 @@ public sealed partial class ControlsSliders
         _neverPercent = Math.Round(settings.NeverAnswersRate * 100);
         _handlerDelayMs = settings.HandlerDelay.TotalMilliseconds;
         _timeoutMs = Session.CallTimeout.TotalMilliseconds;
-    }
-
-    protected override void OnParametersSet() => _rendered ??= Now(); // the first render shows this
-
-    protected override bool ShouldRender()
-    {
-        var now = Now();
-        if (now == _rendered)
-        {
-            return false;
-        }
-
-        _rendered = now;
-        return true;
     }
 
     private void SetLatency(ChangeEventArgs input) => Apply(input, ref _latencyMs);
@@ -103,9 +88,9 @@ public sealed partial class ControlsSliders
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private Shown Now() => new(Enabled, _latencyMs, _timeoutMs, _failurePercent, _neverPercent, _handlerDelayMs, _error);
+    protected override ShownState Shown() => new(Enabled, _latencyMs, _timeoutMs, _failurePercent, _neverPercent, _handlerDelayMs, _error);
 
     /// <summary>Everything the sliders show: they render only when it changed.</summary>
-    private readonly record struct Shown(
+    public readonly record struct ShownState(
         bool Enabled, double LatencyMs, double TimeoutMs, double FailurePercent, double NeverPercent, double HandlerDelayMs, string? Error);
 }

@@ -65,5 +65,12 @@ public static class PlainMud
         builder.CloseElement();
     };
 
-    private static string Name(Color color) => color.ToString().ToLowerInvariant();
+    /// <summary>The name MudBlazor writes for <paramref name="color"/> in its class names: "error" for <see cref="Color.Error"/>.</summary>
+    public static string Name(Color color) => color.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The class <c>MudText Color="…"</c> adds: "mud-error-text" for <see cref="Color.Error"/>, nothing for
+    /// <see cref="Color.Default"/>.
+    /// </summary>
+    public static string Text(Color color) => color == Color.Default ? "" : $"mud-{Name(color)}-text";
 }

@@ -165,15 +165,15 @@ public sealed class ActorPanelsTests : DashboardTestContext
     [InlineData(Color.Error)]
     [InlineData(Color.Success)]
     [InlineData(Color.Default)]
-    public void MudClasses_EachColour_AreTheClassesMudBlazorRenders(Color color)
+    public void PlainMud_EachColour_AreTheClassesMudBlazorRenders(Color color)
     {
         var text = Render<MudText>(p => p.Add(x => x.Typo, Typo.h5).Add(x => x.Color, color).AddChildContent("1"));
         var chip = Render<MudChip<string>>(p => p.Add(x => x.Size, Size.Small).Add(x => x.Color, color).Add(x => x.Text, "t"));
         var bar = Render<MudProgressLinear>(p => p.Add(x => x.Value, 50).Add(x => x.Color, color).Add(x => x.Rounded, true).Add(x => x.Size, Size.Medium));
 
-        Assert.Equal($"mud-typography mud-typography-h5 {MudClasses.Text(color)}".Trim(), text.Find("h5").ClassName);
-        Assert.Equal($"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{MudClasses.Name(color)}", chip.Find(".mud-chip").ClassName);
-        Assert.Equal($"mud-progress-linear mud-progress-linear-rounded mud-progress-linear-medium mud-progress-linear-color-{MudClasses.Name(color)} mud-progress-linear-background horizontal",
+        Assert.Equal($"mud-typography mud-typography-h5 {PlainMud.Text(color)}".Trim(), text.Find("h5").ClassName);
+        Assert.Equal($"mud-chip mud-chip-filled mud-chip-size-small mud-chip-color-{PlainMud.Name(color)}", chip.Find(".mud-chip").ClassName);
+        Assert.Equal($"mud-progress-linear mud-progress-linear-rounded mud-progress-linear-medium mud-progress-linear-color-{PlainMud.Name(color)} mud-progress-linear-background horizontal",
             bar.Find("[role=progressbar]").ClassName);
         Assert.Equal("transform: translateX(-50%);", bar.Find(".mud-progress-linear-bar").GetAttribute("style"));
     }

@@ -48,4 +48,18 @@ public sealed class PlainMudTests : DashboardTestContext
         Assert.Equal(mud.Find(".mud-alert").ClassName, PlainMud.Alert(severity, variant, dense));
         Assert.Equal(mud.Find(".mud-alert-icon").OuterHtml, plain.Find(".mud-alert-icon").OuterHtml);
     }
+
+    [Theory]
+    [InlineData(Color.Error, "error")]
+    [InlineData(Color.Success, "success")]
+    [InlineData(Color.Default, "default")]
+    public void Name_Color_IsTheNameInMudBlazorsClasses(Color color, string expected) =>
+        Assert.Equal(expected, PlainMud.Name(color));
+
+    [Theory]
+    [InlineData(Color.Warning, "mud-warning-text")]
+    [InlineData(Color.Info, "mud-info-text")]
+    [InlineData(Color.Default, "")]
+    public void Text_Color_IsTheClassMudTextAdds(Color color, string expected) =>
+        Assert.Equal(expected, PlainMud.Text(color));
 }
