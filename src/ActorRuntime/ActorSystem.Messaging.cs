@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Mailboxes;
+using ActorRuntime.Processes;
 
 namespace ActorRuntime;
 
@@ -136,10 +138,25 @@ public sealed partial class ActorSystem
     private EnqueueResult Deliver(Pid pid, EnvelopeKind kind, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return TryGetProcess(pid, out var process)
-            ? process.Enqueue(new Envelope(kind, message))
-            : EnqueueResult.Closed;
+
+        // TryGetProcess's test without its out parameter, which kept the process on the sender's stack
+        // (bench/DECISIONS.md, 'Send: a tell's own path'); a pid without its process is looked up out of line.
+        var process = pid.Process;
+        if (process is null || process.System != this || process.Pid.Id != pid.Id)
+        {
+            process = LookUp(pid);
+            if (process is null)
+            {
+                return EnqueueResult.Closed;
+            }
+        }
+
+        return process.EnqueueTell(kind, message);
     }
+
+    /// <summary>A parsed or foreign pid, or one copied with another id: the registry's process, or null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ActorProcess? LookUp(Pid pid) => _processes.TryGetValue(pid.Id, out var process) ? process : null;
 
     private void ThrowIfFull(Pid pid, EnqueueResult result)
     {

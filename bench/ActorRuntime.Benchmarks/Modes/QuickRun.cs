@@ -26,11 +26,18 @@ public static class QuickRun
         var instance = (RuntimeBenchmarks)Activator.CreateInstance(scenario)!;
         var seconds = 5.0;
         var trace = false;
-        foreach (var arg in args.Skip(2))
+        var exactInvocations = -1; // --invocations N: exactly N timed invocations (for instruction counts under valgrind)
+        var rest = args.Skip(2).ToList();
+        for (var i = 0; i < rest.Count; i++)
         {
+            var arg = rest[i];
             if (arg == "--trace")
             {
                 trace = true;
+            }
+            else if (arg == "--invocations")
+            {
+                exactInvocations = int.Parse(rest[++i], CultureInfo.InvariantCulture);
             }
             else if (arg.Split('=') is [var name, var value])
             {
@@ -55,7 +62,7 @@ public static class QuickRun
         var interval = new List<double>(); // --trace: ns/op of each invocation since the last line
         var lastLine = clock.Elapsed;
         long setupAllocated = 0;
-        while (clock.Elapsed.TotalSeconds < seconds)
+        while (exactInvocations >= 0 ? invocations < exactInvocations : clock.Elapsed.TotalSeconds < seconds)
         {
             if (setup is not null)
             {
@@ -89,7 +96,7 @@ public static class QuickRun
         var elapsed = clock.Elapsed;
         var perOp = (double)invocations * operations;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
+            $"{args[0]}/{args[1]} {string.Join(' ', args.Skip(2))}: {invocations} invocations, {elapsed.TotalNanoseconds / perOp:0.0} ns/op, "
             + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated - setupAllocated) / perOp:0.0} B/op, {perOp / elapsed.TotalSeconds / 1e6:0.00} M op/s, "
             + $"GCs {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, "
             + $"pool threads {ThreadPool.ThreadCount}, "

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace ActorRuntime.Mailboxes;
 
-/// <summary>Outcome of <see cref="Mailbox.TryEnqueue"/>.</summary>
+/// <summary>Outcome of <see cref="Mailbox.TryEnqueue(EnvelopeKind, object)"/>.</summary>
 internal enum EnqueueResult : byte
 {
     /// <summary>Stored.</summary>
@@ -81,7 +81,10 @@ internal sealed class Mailbox
     /// <summary>Slots of the reader's ring, for tests and diagnostics.</summary>
     internal int HeadSegmentLength => Volatile.Read(ref _head)?.Length ?? 0;
 
-    public EnqueueResult TryEnqueue(in Envelope envelope)
+    public EnqueueResult TryEnqueue(in Envelope envelope) => TryEnqueue(envelope.Kind, envelope.Payload);
+
+    /// <summary>Stores a message of <paramref name="kind"/> (for a call, its <see cref="Calls.PendingCall"/>).</summary>
+    public EnqueueResult TryEnqueue(EnvelopeKind kind, object payload)
     {
         if (Volatile.Read(ref _closed) != 0)
         {
@@ -94,7 +97,7 @@ internal sealed class Mailbox
         }
 
         var segment = Volatile.Read(ref _tail) ?? CreateFirstSegment();
-        while (!segment.TryEnqueue(envelope)) // an interlocked write: a full fence before the reads below and in Schedule
+        while (!segment.TryEnqueue(kind, payload)) // an interlocked write: a full fence before the reads below and in Schedule
         {
             if (Grow(segment) is not { } next)
             {

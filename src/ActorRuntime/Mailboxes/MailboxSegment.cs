@@ -94,7 +94,11 @@ internal sealed class MailboxSegment
     }
 
     /// <summary>Stores the envelope. False when the segment is full or frozen.</summary>
-    public bool TryEnqueue(in Envelope envelope)
+    public bool TryEnqueue(in Envelope envelope) => TryEnqueue(envelope.Kind, envelope.Payload);
+
+    /// <summary>Stores a message of <paramref name="kind"/>. False when the segment is full or frozen.</summary>
+    /// <remarks>The kind and payload come by value, in registers: an envelope passed by reference was kept on the sender's stack (bench/DECISIONS.md, 'Send: a tell's own path').</remarks>
+    public bool TryEnqueue(EnvelopeKind kind, object payload)
     {
         var slots = _slots;
         var mask = _mask;
@@ -108,8 +112,8 @@ internal sealed class MailboxSegment
             {
                 if (Interlocked.CompareExchange(ref tailPosition, tail + 1, tail) == tail)
                 {
-                    slot.Payload = envelope.Payload;
-                    slot.Kind = envelope.Kind;
+                    slot.Payload = payload;
+                    slot.Kind = kind;
                     Volatile.Write(ref slot.Sequence, tail + 1); // publishes the slot to the consumer
                     return true;
                 }

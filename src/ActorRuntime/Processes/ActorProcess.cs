@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Mailboxes;
@@ -135,6 +136,42 @@ internal sealed partial class ActorProcess : IThreadPoolWorkItem
             case EnqueueResult.Closed:
                 FailStranded();
                 break;
+        }
+
+        return result;
+    }
+
+    /// <summary>Stores a cast or an info and wakes the loop if it was idle: <see cref="Enqueue"/> for tells.</summary>
+    /// <remarks>
+    /// A tell's own path: the kind and message go by value (in registers), and the refusals are out of line, so a
+    /// sender's loop keeps only the store, the listener check and the schedule check (bench/DECISIONS.md, 'Send: a tell's own path').
+    /// </remarks>
+    public EnqueueResult EnqueueTell(EnvelopeKind kind, object message)
+    {
+        var result = _mailbox.TryEnqueue(kind, message);
+        if (result != EnqueueResult.Enqueued)
+        {
+            return OnTellRefused(result, message);
+        }
+
+        Publish(ActorEventKind.Enqueued, 0, message);
+        Schedule();
+        return result;
+    }
+
+    /// <summary>A tell was refused: count and report a full mailbox, or fail what raced the exit's drain, as <see cref="Enqueue"/> does.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EnqueueResult OnTellRefused(EnqueueResult result, object message)
+    {
+        if (result == EnqueueResult.Full)
+        {
+            Interlocked.Increment(ref CountersForCalls.Rejected);
+            System.Metrics.Rejections.Add(1);
+            Publish(ActorEventKind.MailboxRejected, 0, message);
+        }
+        else
+        {
+            FailStranded();
         }
 
         return result;
