@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Mailboxes;
-using ActorRuntime.Processes;
 
 namespace ActorRuntime;
 
@@ -33,7 +31,7 @@ public sealed partial class ActorSystem
             return Task.FromCanceled<object?>(cancellationToken);
         }
 
-        if (!TryGetProcess(pid, out var process))
+        if (ProcessOf(pid) is not { } process)
         {
             return Task.FromException<object?>(new ActorExitedException(pid, "noproc", request));
         }
@@ -138,25 +136,8 @@ public sealed partial class ActorSystem
     private EnqueueResult Deliver(Pid pid, EnvelopeKind kind, object message)
     {
         ArgumentNullException.ThrowIfNull(message);
-
-        // TryGetProcess's test without its out parameter, which kept the process on the sender's stack
-        // (bench/DECISIONS.md, 'Send: a tell's own path'); a pid without its process is looked up out of line.
-        var process = pid.Process;
-        if (process is null || process.System != this || process.Pid.Id != pid.Id)
-        {
-            process = LookUp(pid);
-            if (process is null)
-            {
-                return EnqueueResult.Closed;
-            }
-        }
-
-        return process.EnqueueTell(kind, message);
+        return ProcessOf(pid) is { } process ? process.EnqueueTell(kind, message) : EnqueueResult.Closed;
     }
-
-    /// <summary>A parsed or foreign pid, or one copied with another id: the registry's process, or null.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private ActorProcess? LookUp(Pid pid) => _processes.TryGetValue(pid.Id, out var process) ? process : null;
 
     private void ThrowIfFull(Pid pid, EnqueueResult result)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using ActorRuntime.Calls;
 using ActorRuntime.Diagnostics;
 using ActorRuntime.Processes;
@@ -159,15 +159,23 @@ public sealed partial class ActorSystem : IAsyncDisposable
 
     /// <summary>
     /// The live process <paramref name="pid"/> names, or — when it came from <see cref="Spawn"/> — its process even
-    /// after it exited (whose closed mailbox refuses what is sent, as the lookup's miss would).
+    /// after it exited (whose closed mailbox refuses what is sent, as the lookup's miss would); null when neither.
     /// </summary>
-    /// <remarks>The carried process counts only for its own system and number (<c>pid with { Id = … }</c> keeps it).</remarks>
-    private bool TryGetProcess(Pid pid, [NotNullWhen(true)] out ActorProcess? process)
+    /// <remarks>
+    /// The carried process counts only for its own system and number (<c>pid with { Id = … }</c> keeps it). Returned,
+    /// not an out parameter, and the registry out of line: an out parameter kept the process on a sender's stack
+    /// (bench/DECISIONS.md, "Send: a tell's own path").
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ActorProcess? ProcessOf(Pid pid)
     {
-        process = pid.Process;
-        return (process is not null && process.System == this && process.Pid.Id == pid.Id)
-            || _processes.TryGetValue(pid.Id, out process);
+        var process = pid.Process;
+        return process is not null && process.System == this && process.Pid.Id == pid.Id ? process : LookUp(pid);
     }
+
+    /// <summary>A parsed or foreign pid, or one copied with another id: the registry's process, or null.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ActorProcess? LookUp(Pid pid) => _processes.TryGetValue(pid.Id, out var process) ? process : null;
 
     internal void PublishSystemWide(in ActorEvent actorEvent) => ListenerSet.Notify(_listeners.Items, actorEvent);
 
