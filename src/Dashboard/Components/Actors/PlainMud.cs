@@ -32,7 +32,7 @@ public static class PlainMud
         $"mud-alert mud-alert-{variant.ToString().ToLowerInvariant()}-{severity.ToString().ToLowerInvariant()}{(dense ? " mud-dense" : "")} mud-elevation-0";
 
     /// <summary>The icon <c>MudAlert</c> shows for <paramref name="severity"/>.</summary>
-    public static string AlertIcon(Severity severity) => severity switch
+    private static string AlertIcon(Severity severity) => severity switch
     {
         Severity.Error => Icons.Material.Filled.ErrorOutline,
         Severity.Warning => Icons.Material.Outlined.ReportProblem,
