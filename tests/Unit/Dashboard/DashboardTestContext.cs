@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Components.Actors;
 using Dashboard.Services;
 using MudBlazor.Services;
 
@@ -34,6 +35,22 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 
     /// <summary>The <see cref="Harness"/>'s session.</summary>
     internal ActorSession Session => Harness.Session;
+
+    /// <summary>
+    /// <paramref name="cut"/>'s page as the browser shows it, with the rows the component sent through JS interop (the
+    /// call timeline's, the calls table's): query it instead of <paramref name="cut"/> for what is inside them.
+    /// </summary>
+    protected AngleSharp.Dom.IDocument Browser<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent =>
+        BrowserRows.Of(cut, JSInterop);
+
+    /// <summary>What a click on a drawn timeline row does in the browser: live-rows.js calls the component with the row's key.</summary>
+    protected void ClickTimelineRow(IRenderedComponent<CallTimeline> cut, long callId)
+    {
+        var row = Browser(cut).Find($"[data-testid=timeline-row][data-call-id='{callId}']");
+        var wired = JSInterop.Invocations["dashboardLiveRows.onSelect"].Where(call => (string?)call.Arguments[0] == row.Closest("[data-testid=call-timeline]")!.Id);
+        Assert.Equal(nameof(CallTimeline.SelectRow), Assert.Single(wired).Arguments[2]);
+        cut.InvokeAsync(() => cut.Instance.SelectRow(row.GetAttribute("data-row-key")!)).GetAwaiter().GetResult();
+    }
 
     /// <summary>Disposes <paramref name="fixture"/> with the test, after the rendered components.</summary>
     protected T Own<T>(T fixture) where T : IAsyncDisposable

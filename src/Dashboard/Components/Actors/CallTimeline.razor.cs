@@ -3,7 +3,9 @@ using Dashboard.Components.Actors.Timeline;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
 using System.Net;
+using Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace Dashboard.Components.Actors;
 
@@ -12,7 +14,7 @@ namespace Dashboard.Components.Actors;
 /// the six steps of the deferred reply numbered, timeouts, late replies, misrouted answers and stranded
 /// callers. The geometry comes from <see cref="TimelineLayout"/>; this component only draws it.
 /// </summary>
-public sealed partial class CallTimeline
+public sealed partial class CallTimeline : IDisposable
 {
     /// <summary>The legend's six numbered steps, written once.</summary>
     private static readonly MarkupString StepLegend = new(string.Concat(DeferredReplySteps.All.Select(step =>
@@ -20,15 +22,20 @@ public sealed partial class CallTimeline
 
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
-    private readonly Dictionary<long, RowMarkup> _rowMarkup = [];
+    private readonly LiveRows _rows;
+    private DotNetObjectReference<CallTimeline>? _self;
     private MarkupString _markers;
     private MarkupString _axis;
     private MarkupString _groups;
     private MarkupString _now;
-    private IReadOnlyList<TimelineRow> _rows = [];
+    private IReadOnlyList<TimelineRow> _shown = [];
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
+
+    public CallTimeline() => _rows = new LiveRows(_id + "-rows");
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     /// <summary>The actor whose calls to draw. Required.</summary>
     [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
@@ -45,16 +52,53 @@ public sealed partial class CallTimeline
     [Parameter] public EventCallback OnShowCaveats { get; set; }
 
     /// <summary>How many row drawings were written since the component started (exposed for tests: unchanged rows are reused).</summary>
-    internal int RowsWritten { get; private set; }
+    internal int RowsWritten => _rows.RowsWritten;
 
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
-    internal CallRecord? Selected => _selected is { } id ? _rows.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
+    internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
-    protected override void OnParametersSet()
+    protected override void OnParametersSet() => Draw();
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        // Only the rows and the drawn text are kept between renders, not the layout's shapes and titles.
+        if (firstRender)
+        {
+            // Clicks are caught on the panel, which stays while the rows' container comes and goes with the calls.
+            _self = DotNetObjectReference.Create(this);
+            await JS.InvokeVoidAsync("dashboardLiveRows.onSelect", _id, _self, nameof(SelectRow));
+        }
+
+        await _rows.FlushAsync(JS, () =>
+        {
+            Draw();
+            StateHasChanged();
+        });
+    }
+
+    /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>
+    [JSInvokable]
+    public void SelectRow(string key)
+    {
+        if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var callId))
+        {
+            Select(callId);
+            StateHasChanged();
+        }
+    }
+
+    private void Select(long callId)
+    {
+        _selected = _selected == callId ? null : callId;
+        Draw();
+    }
+
+    public void Dispose() => _self?.Dispose();
+
+    /// <summary>Lays the calls out and queues the rows' patch; only the header's strings are kept between renders.</summary>
+    private void Draw()
+    {
         var layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
-        _rows = layout.Rows;
+        _shown = layout.Rows;
         _viewBox = $"0 0 {F(layout.Width)} {F(layout.Height)}";
         _domainMs = F(layout.Domain.TotalMilliseconds);
         var svg = new TimelineSvg(layout, _id);
@@ -62,36 +106,31 @@ public sealed partial class CallTimeline
         _axis = Same(_axis, svg.Axis());
         _groups = Same(_groups, svg.Groups());
         _now = Same(_now, svg.NowLines());
+        if (layout.Rows.Count == 0)
+        {
+            _rows.Forget(); // the container leaves the page with its last row; a new one starts empty
+            return;
+        }
 
-        // Rows are written again only when what they draw moved; the others keep their string (a cheap diff).
+        // A row is written again only when what it draws changed; a call arriving on top moves the others by their transform.
         var shapesByCall = layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
-        var shown = new HashSet<long>();
-        foreach (var row in layout.Rows)
+        _rows.Show([.. layout.Rows.Select(row =>
         {
             var id = row.Call.CallId;
             var shapes = shapesByCall[id].ToList();
-            var key = svg.RowKey(row, shapes);
-            shown.Add(id);
-            if (!_rowMarkup.TryGetValue(id, out var kept) || kept.Key != key)
-            {
-                // The click handler is kept too: a new delegate would re-register the row's handler at every render.
-                _rowMarkup[id] = new RowMarkup(key, new MarkupString(svg.Row(row, shapes)), kept?.Select ?? (() => Select(id)));
-                RowsWritten++;
-            }
-        }
-
-        foreach (var gone in _rowMarkup.Keys.Where(id => !shown.Contains(id)).ToList())
-        {
-            _rowMarkup.Remove(gone);
-        }
+            return new LiveRow(
+                id.ToString(CultureInfo.InvariantCulture),
+                svg.RowKey(row, shapes),
+                () => svg.RowElement(row, shapes),
+                ("class", id == _selected ? "row selected" : "row"),
+                ("transform", $"translate(0,{F(row.Top)})"));
+        })]);
     }
 
     /// <summary>The string shown before when it has the same text, so the diff compares one reference.</summary>
     private static MarkupString Same(MarkupString shown, string text) => shown.Value == text ? shown : new MarkupString(text);
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private void Select(long callId) => _selected = _selected == callId ? null : callId;
 
     /// <summary>The rows of the details table of <paramref name="call"/>: each step that happened, when, and how long after the previous one.</summary>
     internal IReadOnlyList<(string Step, string What, string At, string Delta)> Details(CallRecord call)
@@ -130,6 +169,4 @@ public sealed partial class CallTimeline
         CallStage.TimedOut => $"caller gave up: timeout of {ActorFormat.Duration(call.Timeout)}",
         _ => $"caller failed: {call.Result}",
     };
-
-    private sealed record RowMarkup(int Key, MarkupString Markup, Action Select);
 }

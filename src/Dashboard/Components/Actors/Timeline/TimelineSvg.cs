@@ -39,6 +39,17 @@ internal sealed partial class TimelineSvg(TimelineLayout layout, string markerPr
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// A row's element: the call's id, stage and whether its caller is stranded as attributes, its content in row-relative
+    /// coordinates (placed by the <c>transform</c> the page sets, with the row's class).
+    /// </summary>
+    public string RowElement(TimelineRow row, IReadOnlyList<TimelineShape> shapes)
+    {
+        var call = row.Call;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<g data-testid=\"timeline-row\" data-call-id=\"{call.CallId}\" data-stage=\"{call.Stage.ToString().ToLowerInvariant()}\" data-stranded=\"{(row.Stranded ? "true" : "false")}\" role=\"button\" tabindex=\"0\">{Row(row, shapes)}</g>");
+    }
+
     /// <summary>A row's content, its top at y = 0: hit area, labels, lanes, outcome and every shape of its call.</summary>
     public string Row(TimelineRow row, IReadOnlyList<TimelineShape> shapes)
     {

@@ -45,7 +45,7 @@ public sealed class ActorPanelsTests : DashboardTestContext
 
         var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
 
-        var row = cut.Find("[data-testid=call-row]");
+        var row = Browser(cut).Find("[data-testid=call-row]");
         Assert.Equal("externalinflight", row.GetAttribute("data-stage"));
         Assert.Contains("external in flight", row.TextContent);
         Assert.Contains("100 ms / 1.0 s", row.TextContent);
@@ -65,7 +65,7 @@ public sealed class ActorPanelsTests : DashboardTestContext
 
         var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, Session.Snapshot()));
 
-        var row = cut.Find("[data-testid=call-row]");
+        var row = Browser(cut).Find("[data-testid=call-row]");
         Assert.Equal("timedout", row.GetAttribute("data-stage"));
         Assert.NotNull(row.QuerySelector(".mud-progress-linear-color-error"));
         Assert.NotNull(row.QuerySelector(".mud-chip.mud-chip-color-error"));

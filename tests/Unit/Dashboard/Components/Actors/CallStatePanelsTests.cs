@@ -24,14 +24,14 @@ public sealed class CallStatePanelsTests : DashboardTestContext
         Assert.Equal("0", counters.Find("[data-testid=count-late-replies]").TextContent);
         Assert.Contains("1 while deferred: NoReply, never answered in time.", counters.Find("[data-testid=timeout-hints]").TextContent);
         Assert.Equal("1", external.Find("[data-testid=external-cancelled]").TextContent);
-        var row = calls.Find($"[data-testid=call-row][data-call-id='{callId}']");
+        var row = Browser(calls).Find($"[data-testid=call-row][data-call-id='{callId}']");
         Assert.Contains("timed out while deferred · external work cancelled (caller gave up)", row.TextContent);
         Assert.Equal("NoReply, never answered in time", row.QuerySelector("[data-testid=call-hint]")!.TextContent);
-        var mark = timeline.Find($"[data-kind=work-cancelled][data-call-id='{callId}']");
+        var mark = Browser(timeline).Find($"[data-kind=work-cancelled][data-call-id='{callId}']");
         Assert.Contains("external work cancelled (caller gave up)", mark.TextContent);
-        Assert.Contains("external work cancelled (caller gave up)", timeline.Find("[data-testid=timeline-legend]").TextContent);
-        Assert.Equal(6, timeline.FindAll("[data-testid=timeline-legend] .badge").Count); // the six steps, not renumbered
-        Assert.Empty(timeline.FindAll("[data-kind=step-badge][data-step='5']")); // the result never came
+        Assert.Contains("external work cancelled (caller gave up)", Browser(timeline).Find("[data-testid=timeline-legend]").TextContent);
+        Assert.Equal(6, Browser(timeline).FindAll("[data-testid=timeline-legend] .badge").Count); // the six steps, not renumbered
+        Assert.Empty(Browser(timeline).FindAll("[data-kind=step-badge][data-step='5']")); // the result never came
     }
 
     [Fact]
@@ -40,9 +40,9 @@ public sealed class CallStatePanelsTests : DashboardTestContext
         var callId = await TimeOutDuringLongWorkAsync();
         var timeline = Render<CallTimeline>(p => p.Add(x => x.View, Session.Snapshot()));
 
-        timeline.Find($"[data-testid=timeline-row][data-call-id='{callId}']").Click();
+        ClickTimelineRow(timeline, callId);
 
-        var rows = timeline.FindAll("[data-testid=timeline-detail-row]").Select(r => r.TextContent).ToList();
+        var rows = Browser(timeline).FindAll("[data-testid=timeline-detail-row]").Select(r => r.TextContent).ToList();
         Assert.Contains("caller gave up: timeout of 1.0 s while deferred (NoReply, never answered in time)", rows[^2]);
         Assert.Contains("external work cancelled (caller gave up)", rows[^1]);
     }
@@ -70,7 +70,7 @@ public sealed class CallStatePanelsTests : DashboardTestContext
             counters.Find("[data-testid=count-timeouts-deferred]").TextContent,
             counters.Find("[data-testid=count-expired]").TextContent));
         Assert.Contains("mailbox congestion: the call expired in the queue", counters.Find("[data-testid=timeout-hints]").TextContent);
-        var row = calls.Find($"[data-testid=call-row][data-call-id='{outcome.CallId}']");
+        var row = Browser(calls).Find($"[data-testid=call-row][data-call-id='{outcome.CallId}']");
         Assert.Contains("timed out while queued · expired: skipped in the queue", row.TextContent);
     }
 
@@ -91,7 +91,7 @@ public sealed class CallStatePanelsTests : DashboardTestContext
         var timeline = Render<CallTimeline>(p => p.Add(x => x.View, view));
 
         Assert.Equal("2", counters.Find("[data-testid=count-dead-incarnation-results]").TextContent);
-        Assert.Equal(2, timeline.FindAll("[data-kind=dead-incarnation-result]").Count);
+        Assert.Equal(2, Browser(timeline).FindAll("[data-kind=dead-incarnation-result]").Count);
     }
 
     /// <summary>A call whose 1 s timeout passes while its 5 s job runs; the job stops. Returns its call id.</summary>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bunit;
 using Dashboard.Components.Actors;
+using Dashboard.Components.Shared;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Unit.Dashboard.Components.Actors.Timeline;
@@ -19,15 +20,15 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([Replied(1)], At(400))));
 
-        var badges = cut.FindAll("[data-kind=step-badge][data-call-id='1']");
+        var badges = Browser(cut).FindAll("[data-kind=step-badge][data-call-id='1']");
         Assert.Equal(["1", "2", "3", "4", "5", "6"], badges.Select(b => b.GetAttribute("data-step")));
         Assert.Equal(["1", "2", "3", "4", "5", "6"], badges.Select(b => b.QuerySelector("text")!.TextContent));
         var xs = badges.Select(X).ToList();
         Assert.Equal(xs.Order(), xs);
         Assert.Equal(6, xs.Distinct().Count());
-        Assert.Single(cut.FindAll("[data-kind=dashed-wait][data-call-id='1']"));
-        Assert.Single(cut.FindAll("[data-kind=shaded-work][data-call-id='1']"));
-        Assert.Empty(cut.FindAll("[data-kind=timeout-mark], [data-kind=late-reply-drop], [data-kind=misrouted-arrow], [data-kind=stranded-wait]"));
+        Assert.Single(Browser(cut).FindAll("[data-kind=dashed-wait][data-call-id='1']"));
+        Assert.Single(Browser(cut).FindAll("[data-kind=shaded-work][data-call-id='1']"));
+        Assert.Empty(Browser(cut).FindAll("[data-kind=timeout-mark], [data-kind=late-reply-drop], [data-kind=misrouted-arrow], [data-kind=stranded-wait]"));
     }
 
     [Fact]
@@ -35,12 +36,12 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([Replied(1)], At(400))));
 
-        var legend = cut.Find("[data-testid=timeline-legend]").TextContent;
+        var legend = Browser(cut).Find("[data-testid=timeline-legend]").TextContent;
         Assert.All(DeferredReplySteps.All, step => Assert.Contains(step.Word, legend));
-        var titles = cut.FindAll("[data-kind=step-badge][data-call-id='1']").Select(b => b.QuerySelector("title")?.TextContent);
+        var titles = Browser(cut).FindAll("[data-kind=step-badge][data-call-id='1']").Select(b => b.QuerySelector("title")?.TextContent);
         Assert.Equal(DeferredReplySteps.All.Select(step => step.Tooltip), titles);
-        cut.Find("[data-testid=timeline-row][data-call-id='1']").Click();
-        var details = cut.FindAll("[data-testid=timeline-detail-row]").Select(r => r.QuerySelector("td")!.TextContent);
+        ClickTimelineRow(cut, 1);
+        var details = Browser(cut).FindAll("[data-testid=timeline-detail-row]").Select(r => r.QuerySelector("td")!.TextContent);
         Assert.Equal(DeferredReplySteps.All.Select(step => step.Badge), details);
     }
 
@@ -51,13 +52,13 @@ public sealed partial class CallTimelineTests : DashboardTestContext
 
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, view));
 
-        var misrouted = cut.Find("[data-kind=misrouted-arrow]");
+        var misrouted = Browser(cut).Find("[data-kind=misrouted-arrow]");
         Assert.Equal(("1", "3"), (misrouted.GetAttribute("data-call-id"), misrouted.GetAttribute("data-target-call-id")));
-        Assert.Equal(["2", "1"], cut.FindAll("[data-kind=timeout-mark]").Select(m => m.GetAttribute("data-call-id")));
-        Assert.Equal(["2", "1"], cut.FindAll("[data-kind=stranded-wait]").Select(m => m.GetAttribute("data-call-id")));
-        Assert.Equal(["false", "true", "true"], cut.FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("data-stranded")));
-        Assert.Contains("got #1's answer", cut.Find("[data-testid=timeline-row][data-call-id='3']").TextContent);
-        Assert.Contains("From overwritten by #3", cut.Find("[data-testid=timeline-row][data-call-id='2']").TextContent);
+        Assert.Equal(["2", "1"], Browser(cut).FindAll("[data-kind=timeout-mark]").Select(m => m.GetAttribute("data-call-id")));
+        Assert.Equal(["2", "1"], Browser(cut).FindAll("[data-kind=stranded-wait]").Select(m => m.GetAttribute("data-call-id")));
+        Assert.Equal(["false", "true", "true"], Browser(cut).FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("data-stranded")));
+        Assert.Contains("got #1's answer", Browser(cut).Find("[data-testid=timeline-row][data-call-id='3']").TextContent);
+        Assert.Contains("From overwritten by #3", Browser(cut).Find("[data-testid=timeline-row][data-call-id='2']").TextContent);
     }
 
     [Fact]
@@ -65,10 +66,10 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([TimedOut(1, timeoutMs: 1000, doneMs: 2000, lateReply: true)], At(2500))));
 
-        Assert.Single(cut.FindAll("[data-kind=timeout-mark]"));
-        var late = cut.Find("[data-kind=late-reply-drop]");
+        Assert.Single(Browser(cut).FindAll("[data-kind=timeout-mark]"));
+        var late = Browser(cut).Find("[data-kind=late-reply-drop]");
         Assert.Equal(2, late.QuerySelectorAll("path").Length); // the arrow and its ×
-        Assert.Contains("timed out · late reply dropped", cut.Find("[data-testid=timeline-row]").TextContent);
+        Assert.Contains("timed out · late reply dropped", Browser(cut).Find("[data-testid=timeline-row]").TextContent);
     }
 
     [Fact]
@@ -76,17 +77,17 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([Replied(1, latencyMs: 300)], At(400))));
 
-        cut.Find("[data-testid=timeline-row][data-call-id='1']").Click();
+        ClickTimelineRow(cut, 1);
 
-        var details = cut.Find("[data-testid=timeline-details]");
+        var details = Browser(cut).Find("[data-testid=timeline-details]");
         Assert.Equal("1", details.GetAttribute("data-call-id"));
-        var steps = cut.FindAll("[data-testid=timeline-detail-row]").Select(r => r.TextContent).ToList();
+        var steps = Browser(cut).FindAll("[data-testid=timeline-detail-row]").Select(r => r.TextContent).ToList();
         Assert.Equal(6, steps.Count);
         Assert.StartsWith("|1|call sent", steps[0]);
         Assert.Contains("|5|external result arrived+300 ms", steps[4]);
         Assert.Contains("caller resumed with its own answer", steps[5]);
-        cut.Find("[data-testid=timeline-row][data-call-id='1']").Click();
-        Assert.Empty(cut.FindAll("[data-testid=timeline-details]"));
+        ClickTimelineRow(cut, 1);
+        Assert.Empty(Browser(cut).FindAll("[data-testid=timeline-details]"));
     }
 
     [Fact]
@@ -94,9 +95,9 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([], At(0))));
 
-        Assert.Equal("0", cut.Find("[data-testid=call-timeline]").GetAttribute("data-calls"));
-        Assert.Contains("No calls yet", cut.Find("[data-testid=timeline-empty]").TextContent);
-        Assert.Empty(cut.FindAll("[data-testid=btn-caveats]")); // no handler, no button
+        Assert.Equal("0", Browser(cut).Find("[data-testid=call-timeline]").GetAttribute("data-calls"));
+        Assert.Contains("No calls yet", Browser(cut).Find("[data-testid=timeline-empty]").TextContent);
+        Assert.Empty(Browser(cut).FindAll("[data-testid=btn-caveats]")); // no handler, no button
     }
 
     [Fact]
@@ -114,10 +115,10 @@ public sealed partial class CallTimelineTests : DashboardTestContext
 
         Assert.Equal(CallStage.Misrouted, misrouted.Stage);
         var (firstId, secondId) = (misrouted.CallId - 1, misrouted.CallId);
-        var hanging = cut.Find($"[data-kind=stranded-wait][data-call-id='{firstId}']");
+        var hanging = Browser(cut).Find($"[data-kind=stranded-wait][data-call-id='{firstId}']");
         Assert.Contains("live", hanging.GetAttribute("class")); // still waiting, drawn marching
-        Assert.Empty(cut.FindAll("[data-kind=timeout-mark]"));
-        var arrow = cut.Find("[data-kind=misrouted-arrow]");
+        Assert.Empty(Browser(cut).FindAll("[data-kind=timeout-mark]"));
+        var arrow = Browser(cut).Find("[data-kind=misrouted-arrow]");
         Assert.Equal((firstId.ToString(CultureInfo.InvariantCulture), secondId.ToString(CultureInfo.InvariantCulture)),
             (arrow.GetAttribute("data-call-id"), arrow.GetAttribute("data-target-call-id")));
 
@@ -125,8 +126,8 @@ public sealed partial class CallTimelineTests : DashboardTestContext
         Assert.Equal(CallStage.TimedOut, (await first.WaitAsync(TimeSpan.FromSeconds(15))).Stage);
         cut.Render(p => p.Add(x => x.View, Session.Snapshot()));
 
-        Assert.Equal(firstId.ToString(CultureInfo.InvariantCulture), cut.Find("[data-kind=timeout-mark]").GetAttribute("data-call-id"));
-        Assert.DoesNotContain("live", cut.Find($"[data-kind=stranded-wait][data-call-id='{firstId}']").GetAttribute("class"));
+        Assert.Equal(firstId.ToString(CultureInfo.InvariantCulture), Browser(cut).Find("[data-kind=timeout-mark]").GetAttribute("data-call-id"));
+        Assert.DoesNotContain("live", Browser(cut).Find($"[data-kind=stranded-wait][data-call-id='{firstId}']").GetAttribute("class"));
         Assert.Equal(1, Session.Tracker.Snapshot().Counters.Stranded);
     }
 
@@ -140,10 +141,10 @@ public sealed partial class CallTimelineTests : DashboardTestContext
 
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, Session.Snapshot()));
 
-        Assert.Equal(3, cut.FindAll("[data-kind=arrow][data-step='6']").Count);
-        Assert.Equal(3, cut.FindAll("[data-kind=step-badge][data-step='6']").Count);
-        Assert.Empty(cut.FindAll("[data-kind=timeout-mark], [data-kind=misrouted-arrow], [data-kind=stranded-wait], [data-kind=from-overwritten]"));
-        Assert.All(cut.FindAll("[data-testid=timeline-row]"), row => Assert.Equal("replied", row.GetAttribute("data-stage")));
+        Assert.Equal(3, Browser(cut).FindAll("[data-kind=arrow][data-step='6']").Count);
+        Assert.Equal(3, Browser(cut).FindAll("[data-kind=step-badge][data-step='6']").Count);
+        Assert.Empty(Browser(cut).FindAll("[data-kind=timeout-mark], [data-kind=misrouted-arrow], [data-kind=stranded-wait], [data-kind=from-overwritten]"));
+        Assert.All(Browser(cut).FindAll("[data-testid=timeline-row]"), row => Assert.Equal("replied", row.GetAttribute("data-stage")));
     }
 
     [Fact]
@@ -152,12 +153,12 @@ public sealed partial class CallTimelineTests : DashboardTestContext
         CallRecord[] older = [Replied(1, sentMs: 0), Replied(2, sentMs: 2000)];
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(older, At(2400))));
         var written = cut.Instance.RowsWritten;
-        var before = cut.FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
+        var before = Browser(cut).FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
 
         cut.Render(p => p.Add(x => x.View, ViewOf([.. older, Replied(3, sentMs: 4000)], At(4400))));
 
         Assert.Equal(written + 1, cut.Instance.RowsWritten);
-        var after = cut.FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
+        var after = Browser(cut).FindAll("[data-testid=timeline-row]").ToDictionary(r => r.GetAttribute("data-call-id")!, r => (r.InnerHtml, Transform: r.GetAttribute("transform")));
         Assert.Equal(["3", "2", "1"], after.Keys);
         Assert.All(before, row =>
         {
@@ -167,19 +168,29 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     }
 
     [Fact]
-    public void Render_SameCallsAgain_WritesNoRowAndKeepsTheClickHandlers()
+    public void Render_SameCallsAgain_SendsTheBrowserNothing()
     {
         var calls = NaiveBurstOfThree();
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
-        var written = cut.Instance.RowsWritten;
-        var handlers = cut.FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("blazor:onclick")).ToList();
+        var patches = JSInterop.Invocations[LiveRows.ApplyFunction].Count;
 
         cut.Render(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
 
-        Assert.Equal(3, written);
-        Assert.Equal(written, cut.Instance.RowsWritten);
-        Assert.All(handlers, Assert.NotNull);
-        Assert.Equal(handlers, cut.FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("blazor:onclick"))); // not re-registered
+        Assert.Equal(3, cut.Instance.RowsWritten);
+        Assert.Equal(1, patches);
+        Assert.Equal(patches, JSInterop.Invocations[LiveRows.ApplyFunction].Count);
+        Assert.Single(JSInterop.Invocations["dashboardLiveRows.onSelect"]); // the rows' clicks are wired once
+    }
+
+    [Fact]
+    public void SelectRow_MarksTheRowSelectedWithoutWritingItAgain()
+    {
+        var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf([Replied(1), Replied(2, sentMs: 2000)], At(2400))));
+
+        ClickTimelineRow(cut, 1);
+
+        Assert.Equal(2, cut.Instance.RowsWritten);
+        Assert.Equal(["row", "row selected"], Browser(cut).FindAll("[data-testid=timeline-row]").Select(r => r.GetAttribute("class")));
     }
 
     private static double X(IElement badge) =>

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Net;
+using Dashboard.Components.Shared;
+using Dashboard.Services;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Dashboard.Components.Actors;
+
+/// <summary>The calls of one owner as a table: waiting callers first (their elapsed time against the timeout), then the latest outcomes.</summary>
+public sealed partial class DeferredCallsPanel
+{
+    private static int s_instances;
+    private readonly LiveRows _rows = new("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture));
+
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    /// <summary>The actor whose calls to list. Required.</summary>
+    [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
+
+    /// <summary>Most rows shown.</summary>
+    /// <value>Defaults to 12.</value>
+    [Parameter] public int MaxRows { get; set; } = 12;
+
+    /// <summary>Waiting calls first (oldest first), then the most recent outcomes.</summary>
+    internal IReadOnlyList<CallRecord> Rows { get; private set; } = [];
+
+    /// <summary>How many rows were written since the component started (exposed for tests: unchanged rows are not sent again).</summary>
+    internal int RowsWritten => _rows.RowsWritten;
+
+    protected override void OnParametersSet() => Draw();
+
+    protected override Task OnAfterRenderAsync(bool firstRender) => _rows.FlushAsync(JS, () =>
+    {
+        Draw();
+        StateHasChanged();
+    });
+
+    /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
+    private void Draw()
+    {
+        Rows = [.. View.Tracker.Calls.Where(c => !c.IsEnded).OrderBy(c => c.SentAt)
+            .Concat(View.Tracker.Calls.Where(c => c.IsEnded))
+            .Take(MaxRows)];
+        if (Rows.Count == 0)
+        {
+            _rows.Forget(); // the table shows its "no calls" row instead; the rows' container starts empty again
+            return;
+        }
+
+        _rows.Show([.. Rows.Select(call =>
+        {
+            var row = CallRow.Of(call, View.Between(call.SentAt, call.EndedAt));
+            return new LiveRow(call.CallId.ToString(CultureInfo.InvariantCulture), row.GetHashCode(), row.Html);
+        })]);
+    }
+
+    /// <summary>The bar turns to the timeout colour as the deadline nears and once it passed.</summary>
+    internal static Color BarColor(CallRecord call, double ratio) => call.Stage switch
+    {
+        CallStage.TimedOut => Color.Error,
+        CallStage.Replied => Color.Success,
+        CallStage.Misrouted or CallStage.Error => Color.Warning,
+        _ when ratio >= 80 => Color.Error,
+        _ => Color.Info,
+    };
+
+    /// <summary>What one row shows; equal values draw the same row.</summary>
+    private sealed record CallRow(long CallId, string Origin, CallStage Stage, string Phase, int Percent, Color Bar, string Times, string? Result, string? Hint)
+    {
+        public static CallRow Of(CallRecord call, TimeSpan elapsed)
+        {
+            var ratio = Math.Min(100, 100 * elapsed.TotalMilliseconds / Math.Max(1, call.Timeout.TotalMilliseconds));
+            return new CallRow(
+                call.CallId,
+                call.Origin.ToString().ToLowerInvariant(),
+                call.Stage,
+                ActorFormat.Stage(call),
+                (int)Math.Round(ratio),
+                BarColor(call, ratio),
+                $"{ActorFormat.Duration(elapsed)} / {ActorFormat.Duration(call.Timeout)}",
+                call.Result,
+                ActorFormat.Hint(call));
+        }
+
+        /// <summary>
+        /// The row as MudSimpleTable, MudChip, MudProgressLinear (its bar pushed out of its track for the part not shown)
+        /// and MudText draw it.
+        /// </summary>
+        public string Html()
+        {
+            var hint = Hint is null ? "" : $"""<span class="mud-typography mud-typography-caption d-block mud-text-secondary" data-testid="call-hint">{E(Hint)}</span>""";
+            return string.Create(CultureInfo.InvariantCulture, $"""
+                <tr data-testid="call-row" data-stage="{Stage.ToString().ToLowerInvariant()}" data-call-id="{CallId}"><td>#{CallId}</td><td>{E(Origin)}</td><td><span class="{PlainMud.Chip(ActorFormat.StageColor(Stage))}"><span class="mud-chip-content">{E(Phase)}</span></span></td><td><div role="progressbar" aria-label="elapsed of the timeout" aria-valuenow="{Percent}" class="mud-progress-linear mud-progress-linear-rounded mud-progress-linear-medium mud-progress-linear-color-{PlainMud.Name(Bar)} mud-progress-linear-background horizontal"><div class="mud-progress-linear-bars mud-flip-x-rtl"><div class="mud-progress-linear-bar" style="transform: translateX(-{100 - Percent}%);"></div></div></div><span class="mud-typography mud-typography-caption">{E(Times)}</span></td><td><span class="mud-typography mud-typography-caption">{E(Result ?? "")}</span>{hint}</td></tr>
+                """);
+        }
+
+        private static string E(string text) => WebUtility.HtmlEncode(text);
+    }
+}
