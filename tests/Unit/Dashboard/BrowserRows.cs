@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -22,14 +23,14 @@ internal static class BrowserRows
         {
             if (page.GetElementById((string)patch.Arguments[0]!) is { } box)
             {
-                Apply(box, (string)patch.Arguments[1]!);
+                Apply(box, Base64Url.DecodeFromChars((string)patch.Arguments[1]!));
             }
         }
 
         return page;
     }
 
-    private static void Apply(IElement box, string patchJson)
+    private static void Apply(IElement box, byte[] patchJson)
     {
         using var patch = JsonDocument.Parse(patchJson);
         if (patch.RootElement.TryGetProperty("reset", out _))

@@ -1,6 +1,20 @@
 // Browser-side heartbeat: every minMs..maxMs (random jitter) the tab calls its actor through the circuit.
 // It also reports when the tab is hidden or shown, so a background tab costs the server no renders.
-export function start(dotNetRef, minMs, maxMs) {
+// A global script rather than a module: the page needs no JS object reference (one more type cached in every circuit).
+const heartbeats = new Map();
+
+window.dashboardHeartbeat = {
+  start(key, dotNetRef, minMs, maxMs) {
+    heartbeats.get(key)?.stop();
+    heartbeats.set(key, startHeartbeat(dotNetRef, minMs, maxMs));
+  },
+  stop(key) {
+    heartbeats.get(key)?.stop();
+    heartbeats.delete(key);
+  },
+};
+
+function startHeartbeat(dotNetRef, minMs, maxMs) {
   let stopped = false;
   let timer = 0;
   const schedule = () => {

@@ -1,13 +1,23 @@
 // Rows the server writes once and the browser keeps (see Components/Shared/LiveRows.cs). The server renders an empty
 // container and sends patches: every row in order, each with its outer HTML when its content changed and the
 // attributes that changed. The circuit then holds no markup of the rows, only a hash of each.
+const decoder = new TextDecoder();
+
+function fromBase64Url(text) {
+  const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 window.dashboardLiveRows = {
   // Applies a patch to the container with this id. Throws when it cannot (the container is gone, or a row the server
   // believes is here is not): the server then sends every row again.
-  apply(containerId, patchJson) {
+  // The patch is UTF-8 JSON in base64url.
+  apply(containerId, patchBase64Url) {
     const box = document.getElementById(containerId);
     if (!box) throw new Error(`no element #${containerId} to show rows in`);
-    const patch = JSON.parse(patchJson);
+    const patch = JSON.parse(decoder.decode(fromBase64Url(patchBase64Url)));
     if (patch.reset) box.replaceChildren();
 
     const kept = new Map();

@@ -38,7 +38,9 @@ public sealed partial class MyActorPage
     private long _renderedAt;
     private long _changedAt;
     private DotNetObjectReference<MyActorPage>? _selfReference;
-    private IJSObjectReference? _heartbeat;
+    private static int s_heartbeats;
+    private readonly string _heartbeatKey = "hb" + Interlocked.Increment(ref s_heartbeats).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private bool _heartbeatStarted;
     private bool _caveatsOpen;
     private volatile bool _hidden;
     private TaskCompletionSource _shown = NewShown();
@@ -85,12 +87,11 @@ public sealed partial class MyActorPage
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        if (_heartbeat is not null)
+        if (_heartbeatStarted)
         {
             try
             {
-                await _heartbeat.InvokeVoidAsync("stop");
-                await _heartbeat.DisposeAsync();
+                await JS.InvokeVoidAsync("dashboardHeartbeat.stop", _heartbeatKey);
             }
             catch (JSDisconnectedException)
             {
@@ -123,10 +124,11 @@ public sealed partial class MyActorPage
         }
 
         _selfReference = DotNetObjectReference.Create(this);
-        var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/heartbeat.js");
-        _heartbeat = await module.InvokeAsync<IJSObjectReference>(
-            "start", _selfReference, Options.Value.IntervalMin.TotalMilliseconds, Options.Value.IntervalMax.TotalMilliseconds);
-        await module.DisposeAsync();
+        // Whole milliseconds as int: the circuit's JSON options already know int, while a double would cache a type info
+        // for each of double's ~30 interfaces in every circuit.
+        _heartbeatStarted = true;
+        await JS.InvokeVoidAsync(
+            "dashboardHeartbeat.start", _heartbeatKey, _selfReference, (int)Options.Value.IntervalMin.TotalMilliseconds, (int)Options.Value.IntervalMax.TotalMilliseconds);
     }
 
     private Task RefreshNowAsync()
