@@ -6,6 +6,7 @@ using System.Net;
 using Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Dashboard.Components.Actors;
 
@@ -16,9 +17,14 @@ namespace Dashboard.Components.Actors;
 /// </summary>
 public sealed partial class CallTimeline : IDisposable
 {
-    /// <summary>The legend's six numbered steps, written once.</summary>
-    private static readonly MarkupString StepLegend = new(string.Concat(DeferredReplySteps.All.Select(step =>
-        $"""<span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="badge"><circle r="6"/><text y="3">{step.Number}</text></g></svg>{WebUtility.HtmlEncode(step.Word)}</span>""")));
+    /// <summary>The legend, written once: the six numbered steps, then the marks (one markup frame, not one per item).</summary>
+    private static readonly MarkupString Legend = new(string.Concat(DeferredReplySteps.All.Select(step =>
+        $"""<span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="badge"><circle r="6"/><text y="3">{step.Number}</text></g></svg>{WebUtility.HtmlEncode(step.Word)}</span>""")) +
+        """<span class="sep"></span><span class="item"><svg width="26" height="10"><line class="wait" x1="1" y1="5" x2="25" y2="5" /></svg>caller blocked</span><span class="item"><svg width="26" height="10"><rect class="work" x="1" y="1" width="24" height="8" rx="2" /></svg>external work (async)</span><span class="item"><svg width="26" height="10"><line class="kept" x1="3" y1="5" x2="23" y2="5" /></svg>From kept</span><span class="item"><svg width="26" height="10"><line class="queued" x1="4" y1="5" x2="22" y2="5" /></svg>in mailbox</span><span class="item"><svg width="12" height="16"><line class="timeout" x1="6" y1="2" x2="6" y2="14" /></svg>timeout</span><span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><path class="late-x" d="M-4,-4 L4,4 M4,-4 L-4,4" /></svg>late reply dropped</span><span class="item"><svg width="26" height="12"><path class="misrouted-arrow" d="M1,10 C12,10 14,2 25,2" /></svg>misrouted answer</span><span class="item"><svg width="26" height="10"><line class="wait stranded" x1="1" y1="5" x2="25" y2="5" /></svg>stranded caller</span><span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="overwritten"><circle r="5.5" /><path d="M-2.5,-2.5 L2.5,2.5 M2.5,-2.5 L-2.5,2.5" /></g></svg>From overwritten</span><span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="ignored"><circle r="4.5" /><line x1="-3.2" y1="3.2" x2="3.2" y2="-3.2" /></g></svg>result ignored</span><span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="cancelled"><rect x="-5" y="-5" width="10" height="10" rx="2" /><path d="M-2.5,-2.5 L2.5,2.5 M2.5,-2.5 L-2.5,2.5" /></g></svg>external work cancelled (caller gave up)</span><span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="dead"><path d="M0,-5.5 L5.5,0 L0,5.5 L-5.5,0 z" /></g></svg>late result of a dead incarnation</span>""");
+
+    /// <summary>The caveats button's icon and label.</summary>
+    private static readonly MarkupString CaveatsLabel = new(
+        $"""<span class="mud-button-label"><span class="mud-button-icon-start mud-button-icon-size-small">{PlainMud.IconMarkup(Icons.Material.Outlined.MenuBook, Size.Small)}</span>The pattern &amp; its caveats</span>""");
 
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);

@@ -42,19 +42,14 @@ public static class PlainMud
 
     /// <summary>
     /// A <c>MudIcon</c>'s markup: an <c>svg</c> of MudBlazor's icon classes holding <paramref name="svg"/> (one of
-    /// <see cref="Icons"/>), hidden from assistive technology as MudBlazor hides it.
+    /// <see cref="Icons"/>), hidden from assistive technology as MudBlazor hides it. One markup frame, not an element
+    /// and its six attributes: every live tab keeps its icons' frames.
     /// </summary>
-    public static RenderFragment Icon(string svg, Size size = Size.Medium) => builder =>
-    {
-        builder.OpenElement(0, "svg");
-        builder.AddAttribute(1, "class", $"mud-icon-root mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}");
-        builder.AddAttribute(2, "focusable", "false");
-        builder.AddAttribute(3, "viewBox", "0 0 24 24");
-        builder.AddAttribute(4, "aria-hidden", "true");
-        builder.AddAttribute(5, "role", "img");
-        builder.AddMarkupContent(6, svg);
-        builder.CloseElement();
-    };
+    public static RenderFragment Icon(string svg, Size size = Size.Medium) => builder => builder.AddMarkupContent(0, IconMarkup(svg, size));
+
+    /// <summary>The HTML <see cref="Icon"/> renders.</summary>
+    public static string IconMarkup(string svg, Size size = Size.Medium) =>
+        $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{svg}</svg>""";
 
     /// <summary>An alert's icon column, as <c>MudAlert</c> draws it left of its message.</summary>
     public static RenderFragment AlertIconColumn(Severity severity) => (RenderTreeBuilder builder) =>
