@@ -37,8 +37,9 @@ internal sealed record TabOptions
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
           --open-parallel K    tabs opened at once                                            default 4
           --flood              after the window, flood tab 1 (10,000 messages) and count the render batches
-          --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs and with
-                               every tab open: the memory a tab keeps; needs --server-pid
+          --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs, with the
+                               first tab open (used once), and with every tab open: the memory a tab
+                               keeps, with and without what the first tab costs once; needs --server-pid
           --json FILE          also write the report as JSON
 
         Times: 500ms, 10s, 2m. Exit code 0 on a completed run, 1 when a tab failed, 2 for bad arguments.

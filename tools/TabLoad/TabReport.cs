@@ -40,6 +40,12 @@ internal sealed record TabReport
     public long? EmptyLiveHeapBytes { get; init; }
     public long? LiveHeapBytes { get; init; }
     public double? LiveHeapBytesPerTab => LiveHeapBytes - EmptyLiveHeapBytes is { } delta ? (double)delta / Tabs : null;
+
+    /// <summary>The live heap with only the first tab open, after it was used once (what opening the page costs once).</summary>
+    public long? FirstTabLiveHeapBytes { get; init; }
+
+    /// <summary>What each tab after the first keeps: the live heap's growth from the first tab to all of them, per tab.</summary>
+    public double? LiveHeapBytesPerFurtherTab => LiveHeapBytes - FirstTabLiveHeapBytes is { } delta && Tabs > 1 ? (double)delta / (Tabs - 1) : null;
     public double? AllocatedBytesPerSecond { get; init; }
     public double? AllocatedBytesPerTabPerSecond => AllocatedBytesPerSecond / Tabs;
     /// <summary>Bytes the server sent on its TCP connections over the window (the kernel's count: after compression).</summary>
@@ -79,6 +85,10 @@ internal sealed record TabReport
         Line("server RSS per tab", RssBytesPerTab is { } rssPerTab ? $"{rssPerTab / 1024:0} KiB" : "n/a");
         Line("GC heap (last GC) empty → now", GcHeapBytes is { } heap ? $"{EmptyGcHeapBytes / 1048576.0:0.0} → {heap / 1048576.0:0.0} MiB ({GcHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (no /metrics)");
         Line("live heap (full GC) empty → now", LiveHeapBytes is { } live ? $"{EmptyLiveHeapBytes / 1048576.0:0.0} → {live / 1048576.0:0.0} MiB ({LiveHeapBytesPerTab / 1024:0} KiB per tab)" : "n/a (--live-heap, dotnet-gcdump)");
+        if (LiveHeapBytesPerFurtherTab is { } further)
+        {
+            Line("live heap, first tab → now", $"{FirstTabLiveHeapBytes / 1048576.0:0.0} → {LiveHeapBytes / 1048576.0:0.0} MiB ({further / 1024:0} KiB per further tab)");
+        }
         Line("server allocations per tab", AllocatedBytesPerTabPerSecond is { } alloc ? $"{alloc / 1024:0.0} KiB/s" : "n/a");
         Line("circuit bytes per tab", $"{BytesReceivedPerTabPerSecond:0} B/s from the server, {BytesSentPerTabPerSecond:0} B/s to it (payload, as Chromium decodes it)");
         Line("server bytes on the wire per tab", WireBytesSentPerTabPerSecond is { } wire ? $"{wire:0} B/s (TCP bytes_sent, after any compression)" : "n/a (no ss)");
