@@ -57,6 +57,7 @@ public sealed class RenderTreeBudgetTests : DashboardTestContext
         Assert.InRange(Frames<CountersPanel>(cut), 1, 64);
         Assert.InRange(Frames<MailboxPanel>(cut), 1, 64);
         Assert.InRange(Frames<ActorHeader>(cut), 1, 32);
+        Assert.InRange(Frames<ExternalWorkPanel>(cut), 1, 64);
     }
 
     private async Task CallAsync(TimeSpan timeout)
