@@ -12,6 +12,18 @@ public sealed class MailboxHistory(TimeProvider time)
     private readonly long _origin = time.GetTimestamp();
     private long _lastSecond = -1;
 
+    /// <summary>A hash of <paramref name="seconds"/> (a <see cref="Snapshot"/>): equal values, equal hashes.</summary>
+    public static int Hash(IReadOnlyList<int> seconds)
+    {
+        var hash = default(HashCode);
+        foreach (var value in seconds)
+        {
+            hash.Add(value);
+        }
+
+        return hash.ToHashCode();
+    }
+
     /// <summary>Records the depth seen now.</summary>
     public void Sample(int depth)
     {

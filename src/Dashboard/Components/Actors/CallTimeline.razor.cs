@@ -24,7 +24,7 @@ public sealed partial class CallTimeline : IDisposable
 
     /// <summary>The caveats button's icon and label.</summary>
     private static readonly MarkupString CaveatsLabel = new(
-        $"""<span class="mud-button-label"><span class="mud-button-icon-start mud-button-icon-size-small">{PlainMud.IconMarkup(Icons.Material.Outlined.MenuBook, Size.Small)}</span>The pattern &amp; its caveats</span>""");
+        $"""<span class="mud-button-label"><span class="mud-button-icon-start mud-button-icon-size-small">{PlainMud.Icon(Icons.Material.Outlined.MenuBook, Size.Small).Value}</span>The pattern &amp; its caveats</span>""");
 
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);

@@ -24,11 +24,17 @@ public sealed partial class ControlsPanel
     private static readonly string SpinClass = PlainMud.Button(Variant.Text, Color.Default);
     private static int s_instances;
     private readonly string _burstSizeId = $"burst-size-{Interlocked.Increment(ref s_instances)}";
+    private readonly MarkupString _burstSizeLabel;
     private bool _requesting;
     private bool? _switchingTo;
     private int _burstSize = 5;
     private int _corrections;
     private string? _lastResult;
+
+    public ControlsPanel() =>
+        _burstSizeLabel = new(
+            "<label class=\"mud-input-label mud-input-label-animated mud-input-label-outlined mud-input-label-margin-dense mud-input-label-inputcontrol\" " +
+            $"for=\"{_burstSizeId}\">N</label>"); // constant for the panel's life: one markup frame, not an element, two attributes and a text
 
     /// <summary>The session the controls act on. Required.</summary>
     [Parameter, EditorRequired] public ActorSession Session { get; set; } = null!;

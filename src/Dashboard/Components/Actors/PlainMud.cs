@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using MudBlazor;
 
 namespace Dashboard.Components.Actors;
@@ -16,9 +17,23 @@ namespace Dashboard.Components.Actors;
 /// </remarks>
 public static class PlainMud
 {
+    private static readonly ConcurrentDictionary<(string Svg, Size Size), MarkupString> s_icons = new();
+    private static readonly ConcurrentDictionary<Severity, MarkupString> s_alertIcons = new();
+    private static readonly ConcurrentDictionary<(Color Color, bool Outlined, string TestId, string Text), MarkupString> s_chips = new();
+
     /// <summary>The classes of a small <c>MudChip</c>: filled, or outlined when <paramref name="outlined"/>.</summary>
     public static string Chip(Color color, bool outlined = false) =>
         $"mud-chip mud-chip-{(outlined ? "outlined" : "filled")} mud-chip-size-small mud-chip-color-{Name(color)}";
+
+    /// <summary>
+    /// A small <c>MudChip</c>'s markup (see <see cref="Chip"/>) showing <paramref name="text"/>, marked
+    /// <c>data-testid="<paramref name="testId"/>"</c>: one markup frame where the chip's elements would be six.
+    /// </summary>
+    /// <remarks>Built once per colour, variant, test id and text and shared by every circuit: pass only texts from a small set.</remarks>
+    public static MarkupString ChipMarkup(Color color, string testId, string text, bool outlined = false) =>
+        s_chips.GetOrAdd((color, outlined, testId, text), static key => new MarkupString(
+            $"<span class=\"{Chip(key.Color, key.Outlined)}\" data-testid=\"{WebUtility.HtmlEncode(key.TestId)}\">" +
+            $"<span class=\"mud-chip-content\">{WebUtility.HtmlEncode(key.Text)}</span></span>"));
 
     /// <summary>The classes of a medium <c>MudButton</c> of <paramref name="variant"/> (filled, outlined or text).</summary>
     public static string Button(Variant variant, Color color)
@@ -42,23 +57,20 @@ public static class PlainMud
 
     /// <summary>
     /// A <c>MudIcon</c>'s markup: an <c>svg</c> of MudBlazor's icon classes holding <paramref name="svg"/> (one of
-    /// <see cref="Icons"/>), hidden from assistive technology as MudBlazor hides it. One markup frame, not an element
-    /// and its six attributes: every live tab keeps its icons' frames.
+    /// <see cref="Icons"/>), hidden from assistive technology as MudBlazor hides it.
     /// </summary>
-    public static RenderFragment Icon(string svg, Size size = Size.Medium) => builder => builder.AddMarkupContent(0, IconMarkup(svg, size));
+    /// <remarks>
+    /// One markup frame where an element and its five attributes would be seven; the markup is built once per icon and
+    /// size and shared by every circuit.
+    /// </remarks>
+    public static MarkupString Icon(string svg, Size size = Size.Medium) =>
+        s_icons.GetOrAdd((svg, size), static key => new MarkupString(
+            $"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Size.ToString().ToLowerInvariant()}\" focusable=\"false\" " +
+            $"viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Svg}</svg>"));
 
-    /// <summary>The HTML <see cref="Icon"/> renders.</summary>
-    public static string IconMarkup(string svg, Size size = Size.Medium) =>
-        $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}" focusable="false" viewBox="0 0 24 24" aria-hidden="true" role="img">{svg}</svg>""";
-
-    /// <summary>An alert's icon column, as <c>MudAlert</c> draws it left of its message.</summary>
-    public static RenderFragment AlertIconColumn(Severity severity) => (RenderTreeBuilder builder) =>
-    {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-alert-icon mud-alert-icon-left");
-        builder.AddContent(2, Icon(AlertIcon(severity)));
-        builder.CloseElement();
-    };
+    /// <summary>An alert's icon column, as <c>MudAlert</c> draws it left of its message: one markup frame.</summary>
+    public static MarkupString AlertIconColumn(Severity severity) =>
+        s_alertIcons.GetOrAdd(severity, static severity => new($"<div class=\"mud-alert-icon mud-alert-icon-left\">{Icon(AlertIcon(severity)).Value}</div>"));
 
     /// <summary>The name MudBlazor writes for <paramref name="color"/> in its class names: "error" for <see cref="Color.Error"/>.</summary>
     public static string Name(Color color) => color.ToString().ToLowerInvariant();

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Charts;
 
@@ -108,6 +110,21 @@ public sealed class Sparkline
         return [.. labels
             .Select((text, i) => (text, Percent: labels.Count == 1 ? 100 : 100.0 * i / (labels.Count - 1)))
             .Where(mark => mark.text.Length > 0)];
+    }
+
+    /// <summary>
+    /// Axis labels as one markup string: a <c>div</c> of <paramref name="className"/> holding a <c>span</c> per label,
+    /// placed <paramref name="side"/> ("left", "bottom") at its percent. One render-tree frame where each label would be three.
+    /// </summary>
+    public static MarkupString Labels(string className, string side, IEnumerable<(string Text, double Percent)> labels)
+    {
+        var html = new StringBuilder($"<div class=\"{className}\">");
+        foreach (var (text, percent) in labels)
+        {
+            html.Append($"<span style=\"{side}: {Number(percent)}%\">{WebUtility.HtmlEncode(text)}</span>");
+        }
+
+        return new MarkupString(html.Append("</div>").ToString());
     }
 
     /// <summary>How far up the box <paramref name="value"/> is, in percent of the height (for a label's CSS <c>bottom</c>).</summary>

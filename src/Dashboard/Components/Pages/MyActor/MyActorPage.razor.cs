@@ -14,7 +14,7 @@ namespace Dashboard.Components.Pages.MyActor;
 /// most 10 render batches a second, and an idle tab none. Time alone moves a few things, which it checks on the
 /// same clock: a call in flight (its elapsed time, every <see cref="MotionInterval"/>), an actor still settling
 /// (busy → idle, which no event announces), the chart's scrolling minute, heartbeat health, the restart notice.
-/// Each panel re-renders only when its own part of <see cref="ViewKey"/> moved. While the browser reports the tab
+/// Each panel re-renders only when what it shows moved. While the browser reports the tab
 /// hidden the page renders only every <see cref="HiddenRefresh"/>, and at once when shown.
 /// </summary>
 public sealed partial class MyActorPage

@@ -7,7 +7,8 @@ namespace Dashboard.Components.Pages.MyActor;
 
 /// <summary>
 /// What the "My actor" page shows, reduced to values that compare equal when nothing visible changed: the page
-/// renders only when its key moved, each panel only when its part of the key did.
+/// renders only when its key moved; the timeline and the deferred calls only when their part of it did (the other
+/// panels compare what they show themselves, see <see cref="RendersOnChange{TShown}"/>).
 /// </summary>
 /// <param name="CallsVersion">The session's <see cref="SessionChanges.CallsVersion"/>, read before the snapshot.</param>
 /// <param name="Calls">The calls shown, by identity: a call's record is replaced whenever the call moves a step.</param>
@@ -40,7 +41,7 @@ internal readonly record struct ViewKey(
     /// <summary>Whether the actor is between states the events do not announce (busy → idle, a draining mailbox).</summary>
     public bool Settling => QueueDepth > 0 || Status is "busy" or "starting" or "crashed-restarting";
 
-    private static readonly int EmptyHistoryHash = Hash(new int[MailboxHistory.Seconds]);
+    private static readonly int EmptyHistoryHash = MailboxHistory.Hash(new int[MailboxHistory.Seconds]);
 
     public static ViewKey Of(ActorView view, long callsVersion, bool restartNotice) => new(
         callsVersion,
@@ -50,20 +51,11 @@ internal readonly record struct ViewKey(
         view.Info?.HandleTimeP99,
         view.Info?.DeferredCalls ?? 0,
         view.Health,
-        Hash(view.MailboxHistory),
+        MailboxHistory.Hash(view.MailboxHistory),
         restartNotice,
         AnyInFlight(view.Tracker.Calls) ? view.Now : 0);
 
-    public static (Pid? Pid, string Status, ActorMode Mode, HeartbeatHealth Health, DateTimeOffset? LastHeartbeat) Header(ActorView view, DateTimeOffset? lastHeartbeatAt) =>
-        (view.Pid, ActorFormat.Status(view), view.Mode, view.Health, lastHeartbeatAt);
-
     public (int Calls, ActorMode Mode, long LiveNow) CallsShown(ActorView view) => (Calls, view.Mode, LiveNow);
-
-    public (int QueueDepth, int? Capacity, long Rejected, TimeSpan? HandleTimeP99, int History) Mailbox(ActorView view) =>
-        (QueueDepth, view.Info?.MailboxCapacity, view.Tracker.Counters.Rejected, HandleTimeP99, HistoryHash);
-
-    public static (int InFlight, long Started, long Succeeded, long Failed, long NeverAnswered, ExternalWorkSettings Settings) External(ActorView view) =>
-        (view.External.InFlight, view.External.Started, view.External.Succeeded, view.External.Failed, view.External.NeverAnswered, view.Settings);
 
     private static bool AnyInFlight(IReadOnlyList<CallRecord> calls)
     {
@@ -84,17 +76,6 @@ internal readonly record struct ViewKey(
         foreach (var call in calls)
         {
             hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(call));
-        }
-
-        return hash.ToHashCode();
-    }
-
-    private static int Hash(IReadOnlyList<int> values)
-    {
-        var hash = default(HashCode);
-        foreach (var value in values)
-        {
-            hash.Add(value);
         }
 
         return hash.ToHashCode();
