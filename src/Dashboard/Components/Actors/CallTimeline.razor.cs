@@ -17,6 +17,9 @@ namespace Dashboard.Components.Actors;
 /// </summary>
 public sealed partial class CallTimeline : IDisposable
 {
+    /// <summary>Everything the timeline shows: the calls (by identity, with the moment while one moves), the selected call.</summary>
+    public readonly record struct ShownState(CallsShown Calls, long? Selected);
+
     /// <summary>The legend, written once: the six numbered steps, then the marks (one markup frame, not one per item).</summary>
     private static readonly MarkupString Legend = new(string.Concat(DeferredReplySteps.All.Select(step =>
         $"""<span class="item"><svg width="14" height="14" viewBox="-7 -7 14 14"><g class="badge"><circle r="6"/><text y="3">{step.Number}</text></g></svg>{WebUtility.HtmlEncode(step.Word)}</span>""")) +
@@ -38,6 +41,7 @@ public sealed partial class CallTimeline : IDisposable
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
+    private ShownState? _drawn;
 
     public CallTimeline() => _rows = new LiveRows(_id + "-rows");
 
@@ -63,7 +67,18 @@ public sealed partial class CallTimeline : IDisposable
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
-    protected override void OnParametersSet() => Draw();
+    protected override void OnParametersSet()
+    {
+        // The calls are laid out again only when what they show moved (the page re-renders for other panels too).
+        if (Shown() != _drawn)
+        {
+            Draw();
+        }
+
+        base.OnParametersSet();
+    }
+
+    protected override ShownState Shown() => new(CallsShown.Of(View), _selected);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -74,11 +89,7 @@ public sealed partial class CallTimeline : IDisposable
             await JS.InvokeVoidAsync("dashboardLiveRows.onSelect", _id, _self, nameof(SelectRow));
         }
 
-        await _rows.FlushAsync(JS, () =>
-        {
-            Draw();
-            StateHasChanged();
-        });
+        await _rows.FlushAsync(JS, Draw);
     }
 
     /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>
@@ -103,6 +114,7 @@ public sealed partial class CallTimeline : IDisposable
     /// <summary>Lays the calls out and queues the rows' patch; only the header's strings are kept between renders.</summary>
     private void Draw()
     {
+        _drawn = Shown();
         var layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
         _shown = layout.Rows;
         _viewBox = $"0 0 {F(layout.Width)} {F(layout.Height)}";

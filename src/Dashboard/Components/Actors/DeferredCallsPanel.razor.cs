@@ -11,8 +11,13 @@ namespace Dashboard.Components.Actors;
 /// <summary>The calls of one owner as a table: waiting callers first (their elapsed time against the timeout), then the latest outcomes.</summary>
 public sealed partial class DeferredCallsPanel
 {
+    /// <summary>Everything the panel shows: the calls (by identity, with the moment while one moves), the runtime's count of waiting callers.</summary>
+    public readonly record struct ShownState(CallsShown Calls, int DeferredCalls);
+
     private static int s_instances;
     private readonly LiveRows _rows = new("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture));
+
+    private ShownState? _drawn;
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
@@ -29,17 +34,25 @@ public sealed partial class DeferredCallsPanel
     /// <summary>How many rows were written since the component started (exposed for tests: unchanged rows are not sent again).</summary>
     internal int RowsWritten => _rows.RowsWritten;
 
-    protected override void OnParametersSet() => Draw();
-
-    protected override Task OnAfterRenderAsync(bool firstRender) => _rows.FlushAsync(JS, () =>
+    protected override void OnParametersSet()
     {
-        Draw();
-        StateHasChanged();
-    });
+        // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
+        if (Shown() != _drawn)
+        {
+            Draw();
+        }
+
+        base.OnParametersSet();
+    }
+
+    protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
+
+    protected override Task OnAfterRenderAsync(bool firstRender) => _rows.FlushAsync(JS, Draw);
 
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
     private void Draw()
     {
+        _drawn = Shown();
         Rows = [.. View.Tracker.Calls.Where(c => !c.IsEnded).OrderBy(c => c.SentAt)
             .Concat(View.Tracker.Calls.Where(c => c.IsEnded))
             .Take(MaxRows)];

@@ -41,7 +41,6 @@ internal sealed class LiveRows(string containerId)
     private readonly Queue<string> _pending = new();
     private string[] _order = [];
     private bool _reset = true;
-    private bool _redrawing;
 
     /// <summary>The id of the container element the component renders (empty: its rows are the browser's).</summary>
     public string ContainerId { get; } = containerId;
@@ -125,10 +124,12 @@ internal sealed class LiveRows(string containerId)
 
     /// <summary>
     /// Sends the queued patches in order. When one does not apply, the browser's rows are unknown: <paramref name="redraw"/>
-    /// is called (once; after a second failure in a row the rows wait for the next change) to show every row again.
+    /// shows every row again and that patch is sent at once; should it fail too (the circuit is down), the rows wait
+    /// for the next change, which sends them all.
     /// </summary>
     public async Task FlushAsync(IJSRuntime js, Action redraw)
     {
+        var redrawn = false;
         while (_pending.TryDequeue(out var patch))
         {
             try
@@ -138,17 +139,15 @@ internal sealed class LiveRows(string containerId)
             catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException or InvalidOperationException)
             {
                 Forget();
-                if (!_redrawing)
+                if (redrawn)
                 {
-                    _redrawing = true;
-                    redraw();
+                    return;
                 }
 
-                return;
+                redrawn = true;
+                redraw();
             }
         }
-
-        _redrawing = false;
     }
 
     private static int Hash((string Name, string Value)[] attributes)

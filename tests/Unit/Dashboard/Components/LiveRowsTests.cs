@@ -71,25 +71,50 @@ public sealed class LiveRowsTests
     }
 
     [Fact]
-    public async Task FlushAsync_PatchNotApplied_RedrawsOnceAndTheNextPatchSendsEveryRow()
+    public async Task FlushAsync_PatchNotApplied_RedrawsAndSendsEveryRowAtOnce()
     {
+        LiveRow[] rows = [Row("3", 30), Row("1", 10), Row("2", 20)];
         _rows.Show([Row("1", 10), Row("2", 20)]);
         await FlushAsync();
-        _js.Fail = true;
+        _js.FailuresLeft = 1;
         var redraws = 0;
-        _rows.Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
-        await _rows.FlushAsync(_js, () => redraws++);
-        _rows.Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
-        await _rows.FlushAsync(_js, () => redraws++); // fails again: no second redraw, the rows wait for the next change
 
-        _js.Fail = false;
-        _rows.Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
+        _rows.Show(rows);
+        await _rows.FlushAsync(_js, () =>
+        {
+            redraws++;
+            _rows.Show(rows);
+        });
+
+        Assert.Equal(1, redraws);
+        Assert.Equal(2, _js.Patches.Count);
+        var patch = _js.Patches[^1];
+        Assert.True(patch.GetProperty("reset").GetBoolean());
+        Assert.Equal(["3", "1", "2"], Keys(patch));
+        Assert.All(patch.GetProperty("rows").EnumerateArray(), r => Assert.True(r.TryGetProperty("h", out _)));
+    }
+
+    [Fact]
+    public async Task FlushAsync_CircuitDown_RedrawsOnceThenTheNextChangeSendsEveryRow()
+    {
+        LiveRow[] rows = [Row("1", 10), Row("2", 20)];
+        _js.FailuresLeft = int.MaxValue;
+        var redraws = 0;
+
+        _rows.Show(rows);
+        await _rows.FlushAsync(_js, () =>
+        {
+            redraws++;
+            _rows.Show(rows);
+        });
+        _js.FailuresLeft = 0;
+        _rows.Show(rows);
         await FlushAsync();
 
         Assert.Equal(1, redraws);
-        var patch = _js.Patches[^1];
+        var patch = Assert.Single(_js.Patches);
         Assert.True(patch.GetProperty("reset").GetBoolean());
-        Assert.All(patch.GetProperty("rows").EnumerateArray(), r => Assert.True(r.TryGetProperty("h", out _)));
+        Assert.Equal(["1", "2"], Keys(patch));
     }
 
     [Fact]
@@ -116,7 +141,7 @@ public sealed class LiveRowsTests
     /// <summary>A browser that applies every patch (records it), or fails as a dropped circuit does.</summary>
     private sealed class RecordingJs : IJSRuntime
     {
-        public bool Fail { get; set; }
+        public int FailuresLeft { get; set; }
 
         public List<JsonElement> Patches { get; } = [];
 
@@ -124,8 +149,9 @@ public sealed class LiveRowsTests
 
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
         {
-            if (Fail)
+            if (FailuresLeft > 0)
             {
+                FailuresLeft--;
                 throw new JSDisconnectedException("the circuit is gone");
             }
 

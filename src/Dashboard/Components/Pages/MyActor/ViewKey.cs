@@ -45,7 +45,7 @@ internal readonly record struct ViewKey(
 
     public static ViewKey Of(ActorView view, long callsVersion, bool restartNotice) => new(
         callsVersion,
-        Identity(view.Tracker.Calls),
+        CallsShown.Identity(view.Tracker.Calls),
         ActorFormat.Status(view),
         view.Info?.QueueDepth ?? 0,
         view.Info?.HandleTimeP99,
@@ -53,31 +53,5 @@ internal readonly record struct ViewKey(
         view.Health,
         MailboxHistory.Hash(view.MailboxHistory),
         restartNotice,
-        AnyInFlight(view.Tracker.Calls) ? view.Now : 0);
-
-    public (int Calls, ActorMode Mode, long LiveNow) CallsShown(ActorView view) => (Calls, view.Mode, LiveNow);
-
-    private static bool AnyInFlight(IReadOnlyList<CallRecord> calls)
-    {
-        foreach (var call in calls)
-        {
-            if (!call.IsEnded)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int Identity(IReadOnlyList<CallRecord> calls)
-    {
-        var hash = default(HashCode);
-        foreach (var call in calls)
-        {
-            hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(call));
-        }
-
-        return hash.ToHashCode();
-    }
+        CallsShown.AnyInFlight(view.Tracker.Calls) ? view.Now : 0);
 }

@@ -58,6 +58,8 @@ public sealed class RenderTreeBudgetTests : DashboardTestContext
         Assert.InRange(Frames<MailboxPanel>(cut), 1, 64);
         Assert.InRange(Frames<ActorHeader>(cut), 1, 32);
         Assert.InRange(Frames<ExternalWorkPanel>(cut), 1, 64);
+        Assert.InRange(Frames<CallTimeline>(cut), 1, 64); // its rows are the browser's (LiveRows)
+        Assert.InRange(Frames<DeferredCallsPanel>(cut), 1, 32);
     }
 
     private async Task CallAsync(TimeSpan timeout)
