@@ -14,7 +14,22 @@ internal static class LiveHeap
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     /// <summary>The tool to run: on the PATH or where <c>dotnet tool install -g</c> puts it; null when neither has it.</summary>
-    public static string? Tool { get; } = FindTool();
+    public static string? Tool { get; } = FindTool("dotnet-gcdump");
+
+    /// <summary>
+    /// Writes a heap dump of <paramref name="pid"/> to <paramref name="path"/> with <c>dotnet-dump</c>, for tools/HeapWalk
+    /// (which walks it object by object); false, with a line saying why, when it could not.
+    /// </summary>
+    public static async Task<bool> DumpAsync(int pid, string path, CancellationToken cancellationToken)
+    {
+        if (FindTool("dotnet-dump") is not { } dump)
+        {
+            Console.WriteLine("heap dump: dotnet-dump not found; install it with 'dotnet tool install -g dotnet-dump' (skipped)");
+            return false;
+        }
+
+        return await RunAsync(dump, $"collect -p {pid} --type Heap -o {path}", cancellationToken) is not null && File.Exists(path);
+    }
 
     /// <summary>The live heap of <paramref name="pid"/> in bytes; null (with a line saying why) when it cannot be measured.</summary>
     public static async Task<long?> MeasureAsync(int pid, CancellationToken cancellationToken)
@@ -28,12 +43,12 @@ internal static class LiveHeap
         var file = Path.Combine(Path.GetTempPath(), $"tabload-{pid}-{Guid.NewGuid():N}.gcdump");
         try
         {
-            if (await RunAsync($"collect -p {pid} -o {file}", cancellationToken) is null || !File.Exists(file))
+            if (await RunAsync(Tool, $"collect -p {pid} -o {file}", cancellationToken) is null || !File.Exists(file))
             {
                 return null;
             }
 
-            var report = await RunAsync($"report {file}", cancellationToken);
+            var report = await RunAsync(Tool, $"report {file}", cancellationToken);
             return report is null ? null : Parse(report);
         }
         finally
@@ -57,9 +72,10 @@ internal static class LiveHeap
         return null;
     }
 
-    private static async Task<string?> RunAsync(string arguments, CancellationToken cancellationToken)
+    private static async Task<string?> RunAsync(string tool, string arguments, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(new ProcessStartInfo(Tool!, arguments)
+        var name = Path.GetFileName(tool);
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -75,23 +91,23 @@ internal static class LiveHeap
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             process.Kill();
-            Console.WriteLine($"live heap: dotnet-gcdump {arguments.Split(' ')[0]} took over {Timeout.TotalMinutes:0} minutes (skipped)");
+            Console.WriteLine($"{name} {arguments.Split(' ')[0]} took over {Timeout.TotalMinutes:0} minutes (skipped)");
             return null;
         }
 
         if (process.ExitCode != 0)
         {
-            Console.WriteLine($"live heap: dotnet-gcdump {arguments.Split(' ')[0]} failed ({process.ExitCode}): {(await errors).Trim()} (skipped)");
+            Console.WriteLine($"{name} {arguments.Split(' ')[0]} failed ({process.ExitCode}): {(await errors).Trim()} (skipped)");
             return null;
         }
 
         return await output;
     }
 
-    private static string? FindTool()
+    private static string? FindTool(string name)
     {
         var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Append(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools"));
-        return candidates.Select(dir => Path.Combine(dir, "dotnet-gcdump")).FirstOrDefault(File.Exists);
+        return candidates.Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
     }
 }

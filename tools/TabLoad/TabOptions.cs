@@ -40,6 +40,8 @@ internal sealed record TabOptions
           --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs, with the
                                first tab open (used once), and with every tab open: the memory a tab
                                keeps, with and without what the first tab costs once; needs --server-pid
+          --heap-dump FILE     with every tab open, also write a heap dump of the server (dotnet-dump) for
+                               tools/HeapWalk; needs --server-pid
           --json FILE          also write the report as JSON
 
         Times: 500ms, 10s, 2m. Exit code 0 on a completed run, 1 when a tab failed, 2 for bad arguments.
@@ -57,6 +59,7 @@ internal sealed record TabOptions
     public bool Flood { get; init; }
     public bool LiveHeap { get; init; }
     public string? JsonPath { get; init; }
+    public string? HeapDumpPath { get; init; }
 
     /// <summary>Parses and validates; throws <see cref="ArgumentException"/> with a message that says what to fix.</summary>
     public static TabOptions Parse(IReadOnlyList<string> args)
@@ -80,6 +83,7 @@ internal sealed record TabOptions
                 "--flood" => options with { Flood = true },
                 "--live-heap" => options with { LiveHeap = true },
                 "--json" => options with { JsonPath = Value() },
+                "--heap-dump" => options with { HeapDumpPath = Value() },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help for the list."),
             };
         }
@@ -102,6 +106,7 @@ internal sealed record TabOptions
         Check(OpenParallel is >= 1 and <= 20, $"--open-parallel must be within 1..20 (was {OpenParallel}).");
         Check(Path.StartsWith('/'), $"--path must start with '/' (was '{Path}').");
         Check(!LiveHeap || ServerPid is not null, "--live-heap needs --server-pid (the process whose heap to measure).");
+        Check(HeapDumpPath is null || ServerPid is not null, "--heap-dump needs --server-pid (the process whose heap to dump).");
     }
 
     private static TabActivity ParseActivity(string value) => value switch

@@ -113,6 +113,12 @@ internal sealed class TabRun(TabOptions options)
             live = await LiveHeap.MeasureAsync(pid, cancellationToken);
         }
 
+        if (options.HeapDumpPath is { } dumpPath && options.ServerPid is { } dumped)
+        {
+            Console.WriteLine($"writing a heap dump of the server with every tab open to {dumpPath}");
+            await LiveHeap.DumpAsync(dumped, dumpPath, cancellationToken);
+        }
+
         Console.WriteLine(options.Flood ? "window done; flooding tab 1" : "window done");
 
         var flood = options.Flood ? await FloodAsync(tabs[0], cancellationToken) : null;

@@ -6,8 +6,8 @@ namespace Dashboard.Extensions;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Razor components with interactive server rendering, MudBlazor and the health checks
-    /// that back <c>/healthz</c>.
+    /// Registers Razor components with interactive server rendering, MudBlazor, the live rows' outbox and the health
+    /// checks that back <c>/healthz</c>.
     /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
@@ -15,6 +15,7 @@ public static class ServiceCollectionExtensions
             .AddInteractiveServerComponents();
 
         services.AddMudServices();
+        services.AddScoped<Components.Shared.LiveRowsOutbox>(); // one per circuit: its live rows' patches in one JS call
 
         services.AddHealthChecks();
 

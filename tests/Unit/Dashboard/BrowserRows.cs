@@ -19,15 +19,28 @@ internal static class BrowserRows
     public static IDocument Of<T>(IRenderedComponent<T> cut, BunitJSInterop js) where T : IComponent
     {
         var page = Parser.ParseDocument("<!DOCTYPE html><html><body>" + cut.Markup + "</body></html>");
-        foreach (var patch in js.Invocations[LiveRows.ApplyFunction])
+        foreach (var call in js.Invocations[LiveRowsOutbox.ApplyFunction])
         {
-            if (page.GetElementById((string)patch.Arguments[0]!) is { } box)
+            foreach (var (containerId, patch) in Patches((string)call.Arguments[0]!))
             {
-                Apply(box, Base64Url.DecodeFromChars((string)patch.Arguments[1]!));
+                if (page.GetElementById(containerId) is { } box)
+                {
+                    Apply(box, patch);
+                }
             }
         }
 
         return page;
+    }
+
+    /// <summary>The patches of one call of the outbox: container id, then its patch, a line each.</summary>
+    public static IEnumerable<(string ContainerId, byte[] PatchJson)> Patches(string lines)
+    {
+        var parts = lines.Split('\n');
+        for (var i = 0; i + 1 < parts.Length; i += 2)
+        {
+            yield return (parts[i], Base64Url.DecodeFromChars(parts[i + 1]));
+        }
     }
 
     private static void Apply(IElement box, byte[] patchJson)

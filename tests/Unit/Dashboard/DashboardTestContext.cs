@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Dashboard.Components.Actors;
 using Dashboard.Services;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddScoped<global::Dashboard.Components.Shared.LiveRowsOutbox>(); // the live rows' patches go through JSInterop
     }
 
     /// <summary>A real actor system on a fake clock with one started session, created on first use.</summary>

@@ -33,19 +33,17 @@ public sealed partial class CallTimeline : IDisposable
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
     private readonly LiveRows _rows;
     private DotNetObjectReference<CallTimeline>? _self;
-    private MarkupString _markers;
-    private MarkupString _axis;
-    private MarkupString _groups;
-    private MarkupString _now;
     private IReadOnlyList<TimelineRow> _shown = [];
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
     private ShownState? _drawn;
 
-    public CallTimeline() => _rows = new LiveRows(_id + "-rows");
+    public CallTimeline() => _rows = new LiveRows(_id + "-drawing");
 
     [Inject] private IJSRuntime JS { get; set; } = null!;
+
+    [Inject] private LiveRowsOutbox Outbox { get; set; } = null!;
 
     /// <summary>The actor whose calls to draw. Required.</summary>
     [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
@@ -61,11 +59,13 @@ public sealed partial class CallTimeline : IDisposable
     /// <summary>Raised by the "pattern &amp; caveats" button; the button shows only when this has a handler.</summary>
     [Parameter] public EventCallback OnShowCaveats { get; set; }
 
-    /// <summary>How many row drawings were written since the component started (exposed for tests: unchanged rows are reused).</summary>
-    internal int RowsWritten => _rows.RowsWritten;
+    /// <summary>How many calls' rows were written since the component started (exposed for tests: unchanged rows are reused).</summary>
+    internal int RowsWritten { get; private set; }
 
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
+
+    protected override void OnInitialized() => Outbox.Add(_rows, Draw);
 
     protected override void OnParametersSet()
     {
@@ -86,10 +86,17 @@ public sealed partial class CallTimeline : IDisposable
         {
             // Clicks are caught on the panel, which stays while the rows' container comes and goes with the calls.
             _self = DotNetObjectReference.Create(this);
-            await JS.InvokeVoidAsync("dashboardLiveRows.onSelect", _id, _self, nameof(SelectRow));
+            try
+            {
+                await JS.InvokeVoidAsync("dashboardLiveRows.onSelect", _id, _self, nameof(SelectRow));
+            }
+            catch (JSDisconnectedException)
+            {
+                return; // the tab is gone
+            }
         }
 
-        await _rows.FlushAsync(JS, Draw);
+        await Outbox.FlushAsync();
     }
 
     /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>
@@ -109,9 +116,16 @@ public sealed partial class CallTimeline : IDisposable
         Draw();
     }
 
-    public void Dispose() => _self?.Dispose();
+    public void Dispose()
+    {
+        Outbox.Remove(_rows);
+        _self?.Dispose();
+    }
 
-    /// <summary>Lays the calls out and queues the rows' patch; only the header's strings are kept between renders.</summary>
+    /// <summary>
+    /// Lays the calls out and queues the drawing's patch: the arrow heads, the axis and the groups' bands under the
+    /// calls' rows, the "now" lines over them. The circuit keeps the rows shown and the drawing's hashes, not its SVG.
+    /// </summary>
     private void Draw()
     {
         _drawn = Shown();
@@ -119,34 +133,37 @@ public sealed partial class CallTimeline : IDisposable
         _shown = layout.Rows;
         _viewBox = $"0 0 {F(layout.Width)} {F(layout.Height)}";
         _domainMs = F(layout.Domain.TotalMilliseconds);
-        var svg = new TimelineSvg(layout, _id);
-        _markers = _markers.Value is null ? new MarkupString(TimelineSvg.Markers(_id)) : _markers;
-        _axis = Same(_axis, svg.Axis());
-        _groups = Same(_groups, svg.Groups());
-        _now = Same(_now, svg.NowLines());
         if (layout.Rows.Count == 0)
         {
-            _rows.Forget(); // the container leaves the page with its last row; a new one starts empty
+            _rows.Forget(); // the drawing leaves the page with its last row; a new one starts empty
             return;
         }
 
         // A row is written again only when what it draws changed; a call arriving on top moves the others by their transform.
+        var svg = new TimelineSvg(layout, _id);
         var shapesByCall = layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
-        _rows.Show([.. layout.Rows.Select(row =>
+        List<LiveRow> drawing = [Part("defs", TimelineSvg.Markers(_id)), Part("axis", svg.Axis()), Part("groups", $"<g class=\"groups\">{svg.Groups()}</g>")];
+        foreach (var row in layout.Rows)
         {
             var id = row.Call.CallId;
             var shapes = shapesByCall[id].ToList();
-            return new LiveRow(
+            drawing.Add(new LiveRow(
                 id.ToString(CultureInfo.InvariantCulture),
                 svg.RowKey(row, shapes),
-                () => svg.RowElement(row, shapes),
+                () =>
+                {
+                    RowsWritten++;
+                    return svg.RowElement(row, shapes);
+                },
                 ("class", id == _selected ? "row selected" : "row"),
-                ("transform", $"translate(0,{F(row.Top)})"));
-        })]);
-    }
+                ("transform", $"translate(0,{F(row.Top)})")));
+        }
 
-    /// <summary>The string shown before when it has the same text, so the diff compares one reference.</summary>
-    private static MarkupString Same(MarkupString shown, string text) => shown.Value == text ? shown : new MarkupString(text);
+        drawing.Add(Part("now", $"<g class=\"now-lines\">{svg.NowLines()}</g>"));
+        _rows.Show(drawing);
+
+        static LiveRow Part(string key, string html) => new(key, StringComparer.Ordinal.GetHashCode(html), () => html);
+    }
 
     private static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 

@@ -3,13 +3,12 @@ using System.Net;
 using Dashboard.Components.Shared;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Components.Actors;
 
 /// <summary>The calls of one owner as a table: waiting callers first (their elapsed time against the timeout), then the latest outcomes.</summary>
-public sealed partial class DeferredCallsPanel
+public sealed partial class DeferredCallsPanel : IDisposable
 {
     /// <summary>Everything the panel shows: the calls (by identity, with the moment while one moves), the runtime's count of waiting callers.</summary>
     public readonly record struct ShownState(CallsShown Calls, int DeferredCalls);
@@ -19,7 +18,7 @@ public sealed partial class DeferredCallsPanel
 
     private ShownState? _drawn;
 
-    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private LiveRowsOutbox Outbox { get; set; } = null!;
 
     /// <summary>The actor whose calls to list. Required.</summary>
     [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
@@ -34,6 +33,8 @@ public sealed partial class DeferredCallsPanel
     /// <summary>How many rows were written since the component started (exposed for tests: unchanged rows are not sent again).</summary>
     internal int RowsWritten => _rows.RowsWritten;
 
+    protected override void OnInitialized() => Outbox.Add(_rows, Draw);
+
     protected override void OnParametersSet()
     {
         // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
@@ -47,7 +48,9 @@ public sealed partial class DeferredCallsPanel
 
     protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
 
-    protected override Task OnAfterRenderAsync(bool firstRender) => _rows.FlushAsync(JS, Draw);
+    protected override Task OnAfterRenderAsync(bool firstRender) => Outbox.FlushAsync();
+
+    public void Dispose() => Outbox.Remove(_rows);
 
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
     private void Draw()

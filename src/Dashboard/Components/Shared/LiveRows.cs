@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Microsoft.JSInterop;
 
 namespace Dashboard.Components.Shared;
 
@@ -16,25 +15,20 @@ internal readonly record struct LiveRow(string Key, int Content, Func<string> Ht
 
 /// <summary>
 /// Rows that the browser keeps and the circuit does not: the component renders an empty container, and after each
-/// render sends the browser a patch (wwwroot/js/live-rows.js) with every row in order, the HTML of the rows whose
-/// content changed and the attributes that changed.
+/// render its <see cref="LiveRowsOutbox"/> sends the browser a patch (wwwroot/js/live-rows.js) with every row in order,
+/// the HTML of the rows whose content changed and the attributes that changed.
 /// </summary>
 /// <remarks>
-/// A patch is UTF-8 JSON sent in base64url: JS interop would escape the JSON of a string argument again (each
+/// <para>Why: a live tab keeps its render tree twice (the current and the previous one), so rows rendered by Blazor cost
+/// every circuit their frames and their text — the timeline's and the calls table's were more than half of what a tab
+/// kept (docs/PERFORMANCE.md, "Live tab cost"). Here the circuit keeps one hash a row. Should a patch not apply (the
+/// circuit dropped, the page reloaded), the browser's rows are unknown and the next patch sends them all.</para>
+/// <para>A patch is UTF-8 JSON sent in base64url: JS interop would escape the JSON of a string argument again (each
 /// <c>&lt;</c> of the HTML as six characters), and a byte array would cache a dozen more JSON type infos in every
-/// circuit; base64url has nothing to escape and is a string, a type every circuit already knows.
-/// </remarks>
-/// <remarks>
-/// Why: a live tab keeps its render tree twice (the current and the previous one), so rows rendered by Blazor cost every
-/// circuit their frames and their text — about a third of a tab's memory for the timeline and the calls table. Here the
-/// circuit keeps one hash a row. Should a patch not arrive (the circuit dropped, the page reloaded), the browser's rows
-/// are unknown: the next patch resends them all.
+/// circuit; base64url has nothing to escape and is a string, a type every circuit already knows.</para>
 /// </remarks>
 internal sealed class LiveRows(string containerId)
 {
-    /// <summary>The browser function that applies a patch.</summary>
-    internal const string ApplyFunction = "dashboardLiveRows.apply";
-
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly Dictionary<string, (int Content, int Attributes)> _sent = new(StringComparer.Ordinal);
@@ -114,7 +108,10 @@ internal sealed class LiveRows(string containerId)
         }
     }
 
-    /// <summary>The container left the page (it had no rows to show): the next one starts empty.</summary>
+    /// <summary>
+    /// The browser's rows are gone (the container left the page, having no rows to show) or unknown (a patch did not
+    /// apply): the next <see cref="Show"/> sends every row, after clearing the container.
+    /// </summary>
     public void Forget()
     {
         _pending.Clear();
@@ -122,33 +119,8 @@ internal sealed class LiveRows(string containerId)
         _reset = true;
     }
 
-    /// <summary>
-    /// Sends the queued patches in order. When one does not apply, the browser's rows are unknown: <paramref name="redraw"/>
-    /// shows every row again and that patch is sent at once; should it fail too (the circuit is down), the rows wait
-    /// for the next change, which sends them all.
-    /// </summary>
-    public async Task FlushAsync(IJSRuntime js, Action redraw)
-    {
-        var redrawn = false;
-        while (_pending.TryDequeue(out var patch))
-        {
-            try
-            {
-                await js.InvokeVoidAsync(ApplyFunction, ContainerId, patch);
-            }
-            catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException or InvalidOperationException)
-            {
-                Forget();
-                if (redrawn)
-                {
-                    return;
-                }
-
-                redrawn = true;
-                redraw();
-            }
-        }
-    }
+    /// <summary>Takes the oldest queued patch (base64url of UTF-8 JSON), if any.</summary>
+    public bool TryTakePatch(out string patch) => _pending.TryDequeue(out patch!);
 
     private static int Hash((string Name, string Value)[] attributes)
     {

@@ -1,21 +1,33 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using Dashboard.Components.Shared;
 using Microsoft.JSInterop;
 
 namespace Unit.Dashboard.Components;
 
-/// <summary>What <see cref="LiveRows"/> sends the browser: each row's HTML once, then only what moved.</summary>
+/// <summary>What <see cref="LiveRows"/> sends the browser through its <see cref="LiveRowsOutbox"/>: each row's HTML once, then only what moved.</summary>
 public sealed class LiveRowsTests
 {
     private readonly RecordingJs _js = new();
     private readonly LiveRows _rows = new("rows");
+    private readonly LiveRowsOutbox _outbox;
+    private int _redraws;
+    private LiveRow[] _shown = [];
+
+    public LiveRowsTests()
+    {
+        _outbox = new LiveRowsOutbox(_js);
+        _outbox.Add(_rows, () =>
+        {
+            _redraws++;
+            Show(_shown);
+        });
+    }
 
     [Fact]
     public async Task Show_FirstTime_SendsEveryRowWithItsHtmlAndAttributes()
     {
-        _rows.Show([Row("1", 10, ("class", "row")), Row("2", 20, ("class", "row"))]);
-        await FlushAsync();
+        Show([Row("1", 10, ("class", "row")), Row("2", 20, ("class", "row"))]);
+        await _outbox.FlushAsync();
 
         var patch = Assert.Single(_js.Patches);
         Assert.True(patch.GetProperty("reset").GetBoolean());
@@ -28,11 +40,11 @@ public sealed class LiveRowsTests
     [Fact]
     public async Task Show_SameRowsAgain_SendsNothing()
     {
-        _rows.Show([Row("1", 10), Row("2", 20)]);
-        await FlushAsync();
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
-        _rows.Show([Row("1", 10), Row("2", 20)]);
-        await FlushAsync();
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
         Assert.Single(_js.Patches);
         Assert.Equal(2, _rows.RowsWritten);
@@ -41,11 +53,11 @@ public sealed class LiveRowsTests
     [Fact]
     public async Task Show_NewRowOnTopAndOthersMoved_WritesOnlyTheNewRowAndMovesTheOthers()
     {
-        _rows.Show([Row("1", 10, ("transform", "translate(0,0)"))]);
-        await FlushAsync();
+        Show([Row("1", 10, ("transform", "translate(0,0)"))]);
+        await _outbox.FlushAsync();
 
-        _rows.Show([Row("2", 20, ("transform", "translate(0,0)")), Row("1", 10, ("transform", "translate(0,50)"))]);
-        await FlushAsync();
+        Show([Row("2", 20, ("transform", "translate(0,0)")), Row("1", 10, ("transform", "translate(0,50)"))]);
+        await _outbox.FlushAsync();
 
         var patch = _js.Patches[^1];
         Assert.False(patch.TryGetProperty("reset", out _));
@@ -59,11 +71,11 @@ public sealed class LiveRowsTests
     [Fact]
     public async Task Show_ChangedContent_WritesTheRowAgain_ARemovedRowLeavesTheOrder()
     {
-        _rows.Show([Row("1", 10), Row("2", 20)]);
-        await FlushAsync();
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
-        _rows.Show([Row("1", 11)]);
-        await FlushAsync();
+        Show([Row("1", 11)]);
+        await _outbox.FlushAsync();
 
         var patch = _js.Patches[^1];
         Assert.Equal(["1"], Keys(patch));
@@ -73,20 +85,14 @@ public sealed class LiveRowsTests
     [Fact]
     public async Task FlushAsync_PatchNotApplied_RedrawsAndSendsEveryRowAtOnce()
     {
-        LiveRow[] rows = [Row("3", 30), Row("1", 10), Row("2", 20)];
-        _rows.Show([Row("1", 10), Row("2", 20)]);
-        await FlushAsync();
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
         _js.FailuresLeft = 1;
-        var redraws = 0;
 
-        _rows.Show(rows);
-        await _rows.FlushAsync(_js, () =>
-        {
-            redraws++;
-            _rows.Show(rows);
-        });
+        Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
-        Assert.Equal(1, redraws);
+        Assert.Equal(1, _redraws);
         Assert.Equal(2, _js.Patches.Count);
         var patch = _js.Patches[^1];
         Assert.True(patch.GetProperty("reset").GetBoolean());
@@ -97,41 +103,53 @@ public sealed class LiveRowsTests
     [Fact]
     public async Task FlushAsync_CircuitDown_RedrawsOnceThenTheNextChangeSendsEveryRow()
     {
-        LiveRow[] rows = [Row("1", 10), Row("2", 20)];
         _js.FailuresLeft = int.MaxValue;
-        var redraws = 0;
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
-        _rows.Show(rows);
-        await _rows.FlushAsync(_js, () =>
-        {
-            redraws++;
-            _rows.Show(rows);
-        });
         _js.FailuresLeft = 0;
-        _rows.Show(rows);
-        await FlushAsync();
+        Show([Row("1", 10), Row("2", 20)]);
+        await _outbox.FlushAsync();
 
-        Assert.Equal(1, redraws);
+        Assert.Equal(1, _redraws);
         var patch = Assert.Single(_js.Patches);
         Assert.True(patch.GetProperty("reset").GetBoolean());
         Assert.Equal(["1", "2"], Keys(patch));
     }
 
     [Fact]
+    public async Task FlushAsync_TwoContainers_OneCallForBoth()
+    {
+        var table = new LiveRows("table");
+        _outbox.Add(table, () => { });
+        Show([Row("1", 10)]);
+        table.Show([Row("9", 90)]);
+
+        await _outbox.FlushAsync();
+
+        Assert.Equal(1, _js.Calls);
+        Assert.Equal(["rows", "table"], _js.Containers);
+    }
+
+    [Fact]
     public async Task Forget_TheContainerLeftThePage_NextShowStartsOver()
     {
-        _rows.Show([Row("1", 10)]);
-        await FlushAsync();
+        Show([Row("1", 10)]);
+        await _outbox.FlushAsync();
 
         _rows.Forget();
-        _rows.Show([Row("1", 10)]);
-        await FlushAsync();
+        Show([Row("1", 10)]);
+        await _outbox.FlushAsync();
 
         Assert.Equal(2, _js.Patches.Count);
         Assert.True(_js.Patches[^1].GetProperty("reset").GetBoolean());
     }
 
-    private Task FlushAsync() => _rows.FlushAsync(_js, () => Assert.Fail("no redraw expected"));
+    private void Show(LiveRow[] rows)
+    {
+        _shown = rows;
+        _rows.Show(rows);
+    }
 
     private static LiveRow Row(string key, int content, params (string Name, string Value)[] attributes) =>
         new(key, content, () => $"<i>{content}</i>", attributes);
@@ -142,6 +160,10 @@ public sealed class LiveRowsTests
     private sealed class RecordingJs : IJSRuntime
     {
         public int FailuresLeft { get; set; }
+
+        public int Calls { get; private set; }
+
+        public List<string> Containers { get; } = [];
 
         public List<JsonElement> Patches { get; } = [];
 
@@ -155,9 +177,14 @@ public sealed class LiveRowsTests
                 throw new JSDisconnectedException("the circuit is gone");
             }
 
-            Assert.Equal(LiveRows.ApplyFunction, identifier);
-            Assert.Equal("rows", args![0]);
-            Patches.Add(JsonDocument.Parse(Base64Url.DecodeFromChars((string)args[1]!)).RootElement.Clone());
+            Assert.Equal(LiveRowsOutbox.ApplyFunction, identifier);
+            Calls++;
+            foreach (var (container, patch) in BrowserRows.Patches((string)args![0]!))
+            {
+                Containers.Add(container);
+                Patches.Add(JsonDocument.Parse(patch).RootElement.Clone());
+            }
+
             return ValueTask.FromResult<TValue>(default!);
         }
     }

@@ -172,13 +172,13 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var calls = NaiveBurstOfThree();
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
-        var patches = JSInterop.Invocations[LiveRows.ApplyFunction].Count;
+        var patches = JSInterop.Invocations[LiveRowsOutbox.ApplyFunction].Count;
 
         cut.Render(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
 
         Assert.Equal(3, cut.Instance.RowsWritten);
         Assert.Equal(1, patches);
-        Assert.Equal(patches, JSInterop.Invocations[LiveRows.ApplyFunction].Count);
+        Assert.Equal(patches, JSInterop.Invocations[LiveRowsOutbox.ApplyFunction].Count);
         Assert.Single(JSInterop.Invocations["dashboardLiveRows.onSelect"]); // the rows' clicks are wired once
     }
 
