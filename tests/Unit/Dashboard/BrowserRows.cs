@@ -33,10 +33,10 @@ internal static class BrowserRows
         return page;
     }
 
-    /// <summary>The patches of one call of the outbox: container id, then its patch, a line each.</summary>
+    /// <summary>The patches of one call of the outbox: container id, then its patch, separated by spaces.</summary>
     public static IEnumerable<(string ContainerId, byte[] PatchJson)> Patches(string lines)
     {
-        var parts = lines.Split('\n');
+        var parts = lines.Split(' ');
         for (var i = 0; i + 1 < parts.Length; i += 2)
         {
             yield return (parts[i], Base64Url.DecodeFromChars(parts[i + 1]));

@@ -46,11 +46,11 @@
   }
 
   window.dashboardLiveRows = {
-    // Applies a circuit's patches: lines of container id, then its patch (UTF-8 JSON in base64url). Throws when one
+    // Applies a circuit's patches: container id, then its patch (UTF-8 JSON in base64url), separated by spaces. Throws when one
     // cannot apply (its container is gone, or a row the server believes is here is not): the server then sends the rows
     // of every container in the call again.
     apply(patches) {
-      const lines = patches.split("\n");
+      const lines = patches.split(" ");
       const failed = [];
       for (let i = 0; i + 1 < lines.length; i += 2) {
         try {
