@@ -37,7 +37,6 @@ public sealed partial class CallTimeline : IDisposable
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
-    private ShownState? _drawn;
 
     public CallTimeline() => _rows = new LiveRows(_id + "-drawing");
 
@@ -67,16 +66,8 @@ public sealed partial class CallTimeline : IDisposable
 
     protected override void OnInitialized() => Outbox.Add(_rows, Draw);
 
-    protected override void OnParametersSet()
-    {
-        // The calls are laid out again only when what they show moved (the page re-renders for other panels too).
-        if (Shown() != _drawn)
-        {
-            Draw();
-        }
-
-        base.OnParametersSet();
-    }
+    // The calls are laid out again only when what they show moved (the page re-renders for other panels too).
+    protected override void OnShownChanged() => Draw();
 
     protected override ShownState Shown() => new(CallsShown.Of(View), _selected);
 
@@ -113,7 +104,7 @@ public sealed partial class CallTimeline : IDisposable
     private void Select(long callId)
     {
         _selected = _selected == callId ? null : callId;
-        Draw();
+        Prepare();
     }
 
     public void Dispose()
@@ -128,7 +119,6 @@ public sealed partial class CallTimeline : IDisposable
     /// </summary>
     private void Draw()
     {
-        _drawn = Shown();
         var layout = TimelineLayout.Build(View.Tracker.Calls, View.Now, View.Frequency, Width, MaxCalls);
         _shown = layout.Rows;
         _viewBox = $"0 0 {F(layout.Width)} {F(layout.Height)}";

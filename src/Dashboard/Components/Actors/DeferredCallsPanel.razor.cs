@@ -16,8 +16,6 @@ public sealed partial class DeferredCallsPanel : IDisposable
     private static int s_instances;
     private readonly LiveRows _rows = new("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture));
 
-    private ShownState? _drawn;
-
     [Inject] private LiveRowsOutbox Outbox { get; set; } = null!;
 
     /// <summary>The actor whose calls to list. Required.</summary>
@@ -35,16 +33,8 @@ public sealed partial class DeferredCallsPanel : IDisposable
 
     protected override void OnInitialized() => Outbox.Add(_rows, Draw);
 
-    protected override void OnParametersSet()
-    {
-        // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
-        if (Shown() != _drawn)
-        {
-            Draw();
-        }
-
-        base.OnParametersSet();
-    }
+    // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
+    protected override void OnShownChanged() => Draw();
 
     protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
 
@@ -55,7 +45,6 @@ public sealed partial class DeferredCallsPanel : IDisposable
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
     private void Draw()
     {
-        _drawn = Shown();
         Rows = [.. View.Tracker.Calls.Where(c => !c.IsEnded).OrderBy(c => c.SentAt)
             .Concat(View.Tracker.Calls.Where(c => c.IsEnded))
             .Take(MaxRows)];
