@@ -132,7 +132,7 @@ public sealed partial class CallTimeline : IDisposable
         // A row is written again only when what it draws changed; a call arriving on top moves the others by their transform.
         var svg = new TimelineSvg(layout, _id);
         var shapesByCall = layout.Shapes.Where(s => s.Kind != ShapeKind.Now).ToLookup(s => s.CallId);
-        List<LiveRow> drawing = [Part("defs", TimelineSvg.Markers(_id)), Part("axis", svg.Axis()), Part("groups", $"<g class=\"groups\">{svg.Groups()}</g>")];
+        List<LiveRow> drawing = [Part("defs", TimelineSvg.Markers(_id)), Part("axis", svg.Axis()), Part("groups", string.Concat("<g class=\"groups\">", svg.Groups(), "</g>"))];
         foreach (var row in layout.Rows)
         {
             var id = row.Call.CallId;
@@ -143,13 +143,13 @@ public sealed partial class CallTimeline : IDisposable
                 () =>
                 {
                     RowsWritten++;
-                    return svg.RowElement(row, shapes);
+                    return svg.Row(row, shapes);
                 },
                 ("class", id == _selected ? "row selected" : "row"),
                 ("transform", $"translate(0,{F(row.Top)})")));
         }
 
-        drawing.Add(Part("now", $"<g class=\"now-lines\">{svg.NowLines()}</g>"));
+        drawing.Add(Part("now", string.Concat("<g class=\"now-lines\">", svg.NowLines(), "</g>")));
         _rows.Show(drawing);
 
         static LiveRow Part(string key, string html) => new(key, StringComparer.Ordinal.GetHashCode(html), () => html);

@@ -22,6 +22,7 @@ internal sealed partial class TimelineSvg(TimelineLayout layout, string markerPr
         var hash = default(HashCode);
         hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(row.Call)); // a call's record is replaced at every step
         hash.Add(row.Outcome);
+        hash.Add(row.Stranded); // an attribute of the row's element
         hash.Add(row.OverwrittenBy);
         hash.Add(layout.Width);
         foreach (var s in shapes)
@@ -40,23 +41,18 @@ internal sealed partial class TimelineSvg(TimelineLayout layout, string markerPr
     }
 
     /// <summary>
-    /// A row's element: the call's id, stage and whether its caller is stranded as attributes, its content in row-relative
-    /// coordinates (placed by the <c>transform</c> the page sets, with the row's class).
+    /// A row's element: the call's id, stage and whether its caller is stranded as attributes, and its content in
+    /// row-relative coordinates (its top at y = 0; the page places it by a <c>transform</c>, with the row's class): hit
+    /// area, labels, lanes, outcome and every shape of its call.
     /// </summary>
-    public string RowElement(TimelineRow row, IReadOnlyList<TimelineShape> shapes)
-    {
-        var call = row.Call;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"<g data-testid=\"timeline-row\" data-call-id=\"{call.CallId}\" data-stage=\"{call.Stage.ToString().ToLowerInvariant()}\" data-stranded=\"{(row.Stranded ? "true" : "false")}\" role=\"button\" tabindex=\"0\">{Row(row, shapes)}</g>");
-    }
-
-    /// <summary>A row's content, its top at y = 0: hit area, labels, lanes, outcome and every shape of its call.</summary>
     public string Row(TimelineRow row, IReadOnlyList<TimelineShape> shapes)
     {
         var call = row.Call;
         var id = call.CallId;
         var origin = call.Origin.ToString().ToLowerInvariant();
         var w = new Writer(row.Top);
+        w.Raw("<g data-testid=\"timeline-row\" data-call-id=\"").Raw(id.ToString(CultureInfo.InvariantCulture)).Raw("\" data-stage=\"")
+            .Raw(call.Stage.ToString().ToLowerInvariant()).Raw("\" data-stranded=\"").Raw(row.Stranded ? "true" : "false").Raw("\" role=\"button\" tabindex=\"0\">");
         w.Raw("<title>").Text($"#{id} {origin}: {row.Outcome} — click for timestamps").Raw("</title>");
         w.Raw("<rect class=\"hit\" x=\"4\" y=\"1\" width=\"").Num(layout.Width - 8).Raw("\" height=\"").Num(TimelineLayout.RowHeight - 2).Raw("\" rx=\"4\"/>");
         w.Raw("<text class=\"call-id\" x=\"12\" y=\"17\">#").Raw(id.ToString(CultureInfo.InvariantCulture)).Raw("</text>");
@@ -87,7 +83,7 @@ internal sealed partial class TimelineSvg(TimelineLayout layout, string markerPr
             Shape(w, row, s, shapes);
         }
 
-        return w.ToString();
+        return w.Raw("</g>").ToString();
     }
 
     /// <summary>The axis title, its ticks and their grid lines.</summary>
