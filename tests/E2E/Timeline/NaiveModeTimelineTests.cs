@@ -81,6 +81,24 @@ public sealed class NaiveModeTimelineTests(TimelineFixture fixture)
         await Expect(page.GetByTestId("caveat-need-actor")).ToContainTextAsync("Do you need an actor at all?");
     }
 
+    [Fact]
+    public async Task EnterOnAFocusedCall_ShowsItsSteps_EnterAgainHidesThem()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await OpenInModeAsync(context, naive: false);
+        await page.GetByTestId("btn-request").ClickAsync();
+        await Expect(page.GetByTestId("last-result")).ToContainTextAsync("replied");
+        var row = page.GetByTestId("timeline-row").First;
+
+        await row.FocusAsync();
+        await row.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("timeline-details").GetByTestId("timeline-detail-row")).ToHaveCountAsync(6);
+        await Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+        await row.PressAsync("Enter");
+        await Expect(page.GetByTestId("timeline-details")).ToHaveCountAsync(0);
+    }
+
     internal static async Task<IPage> OpenInModeAsync(IBrowserContext context, bool naive)
     {
         var page = await context.OpenInteractiveAsync("/");

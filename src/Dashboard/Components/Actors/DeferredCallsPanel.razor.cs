@@ -28,9 +28,6 @@ public sealed partial class DeferredCallsPanel : IDisposable
     /// <summary>Waiting calls first (oldest first), then the most recent outcomes.</summary>
     internal IReadOnlyList<CallRecord> Rows { get; private set; } = [];
 
-    /// <summary>How many rows were written since the component started (exposed for tests: unchanged rows are not sent again).</summary>
-    internal int RowsWritten => _rows.RowsWritten;
-
     protected override void OnInitialized() => Outbox.Add(_rows, Draw);
 
     // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
