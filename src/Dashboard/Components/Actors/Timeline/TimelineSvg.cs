@@ -5,14 +5,14 @@ using Dashboard.Services;
 namespace Dashboard.Components.Actors.Timeline;
 
 /// <summary>
-/// Writes the timeline's drawing as SVG text: a row's content in row-relative coordinates (the row is placed by a
-/// <c>transform</c> on its own element), the axis, the group bands and the "now" lines.
+/// Writes the timeline's drawing as SVG text: a row's element in row-relative coordinates (placed by a
+/// <c>transform</c> the page sets), the axis, the group bands and the "now" lines.
 /// </summary>
 /// <remarks>
-/// Why text and not Razor elements: a row is ~15 shapes of ~8 attributes each, so 20 rows are ~4,000 render-tree
-/// frames that every circuit keeps twice and re-diffs on every render. As one markup frame per row, a row that did
-/// not change costs a reference comparison, and a call arriving on top moves the other rows by one attribute each.
-/// Every text and attribute value is HTML-encoded.
+/// Why text and not Razor elements: a row is ~15 shapes of ~8 attributes each, so 20 rows would be ~4,000 render-tree
+/// frames that every circuit keeps twice and re-diffs on every render. As text the browser keeps it (see LiveRows): a
+/// row is written once, again only when <see cref="RowKey"/> moves, and a call arriving on top moves the other rows by
+/// their transform. Every text and attribute value is HTML-encoded.
 /// </remarks>
 internal sealed partial class TimelineSvg(TimelineLayout layout, string markerPrefix)
 {
