@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Components.Actors;
 using Dashboard.Components.Charts;
+using Unit.Dashboard.Components.Actors.Timeline;
 using Dashboard.Heartbeats;
 using Dashboard.Hubs;
 using Dashboard.Services;
@@ -52,6 +53,18 @@ public sealed class ActorPanelsTests : DashboardTestContext
         Assert.Equal("1", cut.Find("[data-testid=pending-calls]").TextContent);
         Harness.Time.Advance(TimeSpan.FromMilliseconds(100));
         await call.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public void DeferredCallsPanel_CallsGone_DropsTheirRowsAndSaysThereAreNone()
+    {
+        var cut = Render<DeferredCallsPanel>(p => p.Add(x => x.View, CallTimelineTests.ViewOf([TimelineCalls.Replied(1)], TimelineCalls.At(400))));
+        Assert.Single(Browser(cut).FindAll("[data-testid=call-row]"));
+
+        cut.Render(p => p.Add(x => x.View, CallTimelineTests.ViewOf([], TimelineCalls.At(500))));
+
+        Assert.Empty(Browser(cut).FindAll("[data-testid=call-row]"));
+        Assert.Contains("No calls yet", Browser(cut).Find("[data-testid=calls-table]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

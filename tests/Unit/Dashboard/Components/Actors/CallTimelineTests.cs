@@ -196,7 +196,7 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     private static double X(IElement badge) =>
         double.Parse(TranslateX().Match(badge.GetAttribute("transform")!).Groups[1].Value, CultureInfo.InvariantCulture);
 
-    private static ActorView ViewOf(IReadOnlyList<CallRecord> calls, long now, ActorMode mode = ActorMode.Correct) => new()
+    internal static ActorView ViewOf(IReadOnlyList<CallRecord> calls, long now, ActorMode mode = ActorMode.Correct) => new()
     {
         Owner = OwnerKind.Tab,
         Mode = mode,
