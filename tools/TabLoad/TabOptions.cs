@@ -32,6 +32,8 @@ internal sealed record TabOptions
           --activity A         idle (heartbeats only) or active (+ Request every 10 s,         default active
                                Burst 5 once a minute)
           --duration T         measuring window, up to 10m                                    default 60s
+          --settle T           let a just-started server finish starting (the JIT's tiering)   default 20s
+                               before it is measured at rest
           --rest T             measure the server before any tab opens (its own timers)       default 10s
           --warmup T           after the last tab opened, before the window                   default 15s
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
@@ -54,6 +56,7 @@ internal sealed record TabOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Rest { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(20);
     public string Path { get; init; } = "/";
     public int OpenParallel { get; init; } = 4;
     public bool Flood { get; init; }
@@ -78,6 +81,7 @@ internal sealed record TabOptions
                 "--duration" => options with { Duration = ParseTime(name, Value()) },
                 "--warmup" => options with { Warmup = ParseTime(name, Value()) },
                 "--rest" => options with { Rest = ParseTime(name, Value()) },
+                "--settle" => options with { Settle = ParseTime(name, Value()) },
                 "--path" => options with { Path = Value() },
                 "--open-parallel" => options with { OpenParallel = ParseInt(name, Value()) },
                 "--flood" => options with { Flood = true },
@@ -103,6 +107,7 @@ internal sealed record TabOptions
         Check(Duration >= TimeSpan.FromSeconds(1) && Duration <= MaxDuration, $"--duration must be within 1s..{MaxDuration.TotalMinutes:0}m (was {Duration}).");
         Check(Warmup >= TimeSpan.Zero && Warmup <= TimeSpan.FromMinutes(2), $"--warmup must be within 0..2m (was {Warmup}).");
         Check(Rest >= TimeSpan.Zero && Rest <= TimeSpan.FromMinutes(2), $"--rest must be within 0..2m (was {Rest}).");
+        Check(Settle >= TimeSpan.Zero && Settle <= TimeSpan.FromMinutes(2), $"--settle must be within 0..2m (was {Settle}).");
         Check(OpenParallel is >= 1 and <= 20, $"--open-parallel must be within 1..20 (was {OpenParallel}).");
         Check(Path.StartsWith('/'), $"--path must start with '/' (was '{Path}').");
         Check(!LiveHeap || ServerPid is not null, "--live-heap needs --server-pid (the process whose heap to measure).");

@@ -6,7 +6,7 @@ namespace Dashboard.Extensions;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers Razor components with interactive server rendering, MudBlazor, the live rows' outbox and the health
+    /// Registers Razor components with interactive server rendering, MudBlazor, the live rows' circuit and the health
     /// checks that back <c>/healthz</c>.
     /// </summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
             .AddInteractiveServerComponents();
 
         services.AddMudServices();
-        services.AddScoped<Components.Shared.LiveRowsOutbox>(); // one per circuit: its live rows' patches in one JS call
+        services.AddScoped<Components.Shared.LiveRowsCircuit>(); // one per circuit: the browser asks it for lost rows
 
         services.AddHealthChecks();
 

@@ -8,11 +8,13 @@ namespace Dashboard.Heartbeats;
 /// <param name="DiagramSteps">The step(s) of the design diagram this step is, e.g. <c>|1| and |3|</c>; null when the diagram does not draw it.</param>
 public sealed record DeferredReplyStep(int Number, string Word, string Title, string Happened, string? DiagramSteps)
 {
+    // Written once: the timeline reads them for every row it lays out.
+
     /// <summary>The step's badge text, e.g. <c>|4|</c>.</summary>
-    public string Badge => $"|{Number}|";
+    public string Badge { get; } = $"|{Number}|";
 
     /// <summary>The tooltip of the step's badge and arrows, e.g. <c>|4| NoReply: HandleCall returns NoReply…</c>.</summary>
-    public string Tooltip => $"{Badge} {Word}: {Title}";
+    public string Tooltip { get; } = $"|{Number}| {Word}: {Title}";
 }
 
 /// <summary>

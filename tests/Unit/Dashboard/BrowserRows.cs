@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -9,41 +8,31 @@ using Microsoft.AspNetCore.Components;
 namespace Unit.Dashboard;
 
 /// <summary>
-/// The page as the browser shows it: the rendered markup with the rows <see cref="LiveRows"/> sent through JS interop
+/// The page as the browser shows it: the rendered markup with the rows <see cref="LiveRows"/> sent in render batches
 /// applied as wwwroot/js/live-rows.js applies them (every patch so far, in order), since bUnit runs no JavaScript.
 /// </summary>
 internal static class BrowserRows
 {
     private static readonly HtmlParser Parser = new();
 
-    public static IDocument Of<T>(IRenderedComponent<T> cut, BunitJSInterop js) where T : IComponent
+    public static IDocument Of<T>(IRenderedComponent<T> cut, RecordedLiveRows rows) where T : IComponent
     {
         var page = Parser.ParseDocument("<!DOCTYPE html><html><body>" + cut.Markup + "</body></html>");
-        foreach (var call in js.Invocations[LiveRowsOutbox.ApplyFunction])
+        foreach (var (containerId, patch) in rows.Patches)
         {
-            foreach (var (containerId, patch) in Patches((string)call.Arguments[0]!))
+            if (page.GetElementById(containerId) is { } box)
             {
-                if (page.GetElementById(containerId) is { } box)
-                {
-                    Apply(box, patch);
-                }
+                Apply(box, Json(patch));
             }
         }
 
         return page;
     }
 
-    /// <summary>The patches of one call of the outbox: container id, then its patch, separated by spaces.</summary>
-    public static IEnumerable<(string ContainerId, byte[] PatchJson)> Patches(string lines)
-    {
-        var parts = lines.Split(' ');
-        for (var i = 0; i + 1 < parts.Length; i += 2)
-        {
-            yield return (parts[i], Base64Url.DecodeFromChars(parts[i + 1]));
-        }
-    }
+    /// <summary>The JSON of a patch: what follows its sequence number and a space.</summary>
+    public static string Json(string patch) => patch[(patch.IndexOf(' ', StringComparison.Ordinal) + 1)..];
 
-    private static void Apply(IElement box, byte[] patchJson)
+    private static void Apply(IElement box, string patchJson)
     {
         using var patch = JsonDocument.Parse(patchJson);
         if (patch.RootElement.TryGetProperty("reset", out _))
@@ -94,4 +83,12 @@ internal static class BrowserPageQueries
         page.QuerySelector(selector) ?? throw new InvalidOperationException($"no element matches '{selector}'");
 
     public static IReadOnlyList<IElement> FindAll(this IDocument page, string selector) => [.. page.QuerySelectorAll(selector)];
+}
+
+/// <summary>The circuit's live rows as a test sees them: every patch a render carried, in order.</summary>
+internal sealed class RecordedLiveRows(Microsoft.JSInterop.IJSRuntime js) : LiveRowsCircuit(js)
+{
+    public List<(string ContainerId, string Patch)> Patches { get; } = [];
+
+    internal override void OnPatchRendered(LiveRows rows, string patch) => Patches.Add((rows.ContainerId, patch));
 }

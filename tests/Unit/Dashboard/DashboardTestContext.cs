@@ -29,8 +29,14 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        Services.AddScoped<global::Dashboard.Components.Shared.LiveRowsOutbox>(); // the live rows' patches go through JSInterop
+        Services.AddScoped<global::Dashboard.Components.Shared.LiveRowsCircuit, RecordedLiveRows>(); // records the rows' patches
     }
+
+    /// <summary>
+    /// Renders as an interactive circuit does (a prerender carries no live rows' patches). Call it from the constructor:
+    /// it builds the renderer, after which no service can be added.
+    /// </summary>
+    protected void RenderInteractively() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
 
     /// <summary>A real actor system on a fake clock with one started session, created on first use.</summary>
     internal SessionHarness Harness => _harness ??= Own(new SessionHarness());
@@ -39,11 +45,14 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     internal ActorSession Session => Harness.Session;
 
     /// <summary>
-    /// <paramref name="cut"/>'s page as the browser shows it, with the rows the component sent through JS interop (the
+    /// <paramref name="cut"/>'s page as the browser shows it, with the rows the component sent in its renders (the
     /// call timeline's, the calls table's): query it instead of <paramref name="cut"/> for what is inside them.
     /// </summary>
     protected AngleSharp.Dom.IDocument Browser<T>(IRenderedComponent<T> cut) where T : Microsoft.AspNetCore.Components.IComponent =>
-        BrowserRows.Of(cut, JSInterop);
+        BrowserRows.Of(cut, RecordedRows);
+
+    /// <summary>The circuit's live rows, with every patch the renders carried.</summary>
+    internal RecordedLiveRows RecordedRows => (RecordedLiveRows)Services.GetRequiredService<global::Dashboard.Components.Shared.LiveRowsCircuit>();
 
     /// <summary>What a click on a drawn timeline row does in the browser: live-rows.js calls the component with the row's key.</summary>
     protected void ClickTimelineRow(IRenderedComponent<CallTimeline> cut, long callId)

@@ -31,18 +31,16 @@ public sealed partial class CallTimeline : IDisposable
 
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
-    private readonly LiveRows _rows;
+    private LiveRows _rows = null!;
     private DotNetObjectReference<CallTimeline>? _self;
     private IReadOnlyList<TimelineRow> _shown = [];
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
 
-    public CallTimeline() => _rows = new LiveRows(_id + "-drawing");
-
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
-    [Inject] private LiveRowsOutbox Outbox { get; set; } = null!;
+    [Inject] private LiveRowsCircuit LiveRowsCircuit { get; set; } = null!;
 
     /// <summary>The actor whose calls to draw. Required.</summary>
     [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
@@ -64,7 +62,10 @@ public sealed partial class CallTimeline : IDisposable
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
-    protected override void OnInitialized() => Outbox.Add(_rows, Draw);
+    /// <summary>The drawing's patch this render carries (none while prerendering: the interactive render draws it all).</summary>
+    private string? RowsPatch => RendererInfo.IsInteractive ? _rows.Render() : null;
+
+    protected override void OnInitialized() => _rows = LiveRowsCircuit.Open(_id + "-drawing", Redraw);
 
     // The calls are laid out again only when what they show moved (the page re-renders for other panels too).
     protected override void OnShownChanged() => Draw();
@@ -87,7 +88,7 @@ public sealed partial class CallTimeline : IDisposable
             }
         }
 
-        await Outbox.FlushAsync();
+        await LiveRowsCircuit.ConnectAsync();
     }
 
     /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>
@@ -109,7 +110,7 @@ public sealed partial class CallTimeline : IDisposable
 
     public void Dispose()
     {
-        Outbox.Remove(_rows);
+        LiveRowsCircuit.Close(_rows);
         _self?.Dispose();
     }
 

@@ -14,9 +14,9 @@ public sealed partial class DeferredCallsPanel : IDisposable
     public readonly record struct ShownState(CallsShown Calls, int DeferredCalls);
 
     private static int s_instances;
-    private readonly LiveRows _rows = new("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture));
+    private LiveRows _rows = null!;
 
-    [Inject] private LiveRowsOutbox Outbox { get; set; } = null!;
+    [Inject] private LiveRowsCircuit LiveRowsCircuit { get; set; } = null!;
 
     /// <summary>The actor whose calls to list. Required.</summary>
     [Parameter, EditorRequired] public ActorView View { get; set; } = null!;
@@ -28,16 +28,17 @@ public sealed partial class DeferredCallsPanel : IDisposable
     /// <summary>Waiting calls first (oldest first), then the most recent outcomes.</summary>
     internal IReadOnlyList<CallRecord> Rows { get; private set; } = [];
 
-    protected override void OnInitialized() => Outbox.Add(_rows, Draw);
+    protected override void OnInitialized() =>
+        _rows = LiveRowsCircuit.Open("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture), Redraw);
 
     // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
     protected override void OnShownChanged() => Draw();
 
     protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
 
-    protected override Task OnAfterRenderAsync(bool firstRender) => Outbox.FlushAsync();
+    protected override Task OnAfterRenderAsync(bool firstRender) => LiveRowsCircuit.ConnectAsync();
 
-    public void Dispose() => Outbox.Remove(_rows);
+    public void Dispose() => LiveRowsCircuit.Close(_rows);
 
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
     private void Draw()

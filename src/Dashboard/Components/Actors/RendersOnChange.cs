@@ -32,6 +32,17 @@ public abstract class RendersOnChange<TShown> : ComponentBase
         OnShownChanged();
     }
 
+    /// <summary>
+    /// Runs <see cref="OnShownChanged"/> and renders even though nothing shown moved: what the browser shows was lost (see
+    /// <see cref="Shared.LiveRows"/>).
+    /// </summary>
+    protected void Redraw()
+    {
+        Prepare();
+        _rendered = null;
+        StateHasChanged();
+    }
+
     /// <inheritdoc/>
     protected override void OnParametersSet()
     {

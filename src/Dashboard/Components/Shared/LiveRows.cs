@@ -1,5 +1,6 @@
 using System.Buffers;
-using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -14,85 +15,162 @@ namespace Dashboard.Components.Shared;
 internal readonly record struct LiveRow(string Key, int Content, Func<string> Html, params (string Name, string Value)[] Attributes);
 
 /// <summary>
-/// Rows that the browser keeps and the circuit does not: the component renders an empty container, and after each
-/// render its <see cref="LiveRowsOutbox"/> sends the browser a patch (wwwroot/js/live-rows.js) with every row in order,
-/// the HTML of the rows whose content changed and the attributes that changed.
+/// Rows that the browser keeps and the circuit does not: the component renders an empty container whose
+/// <see cref="PatchAttribute"/> carries a patch (wwwroot/js/live-rows.js applies it) with every row in order, the HTML of
+/// the rows whose content changed and the attributes that changed.
 /// </summary>
 /// <remarks>
 /// <para>Why: a live tab keeps its render tree twice (the current and the previous one), so rows rendered by Blazor cost
 /// every circuit their frames and their text — the timeline's and the calls table's were more than half of what a tab
-/// kept (docs/PERFORMANCE.md, "Live tab cost"). Here the circuit keeps one hash a row. Should a patch not apply (the
-/// circuit dropped, the page reloaded), the browser's rows are unknown and the next patch sends them all.</para>
-/// <para>A patch is UTF-8 JSON sent in base64url: JS interop would escape the JSON of a string argument again (each
-/// <c>&lt;</c> of the HTML as six characters), and a byte array would cache a dozen more JSON type infos in every
-/// circuit; base64url has nothing to escape and is a string, a type every circuit already knows.</para>
+/// kept (docs/PERFORMANCE.md, "Live tab cost"). Here the circuit keeps one hash a row.</para>
+/// <para>The patch rides in the render batch that shows the change, as an attribute: a string there goes as UTF-8 with no
+/// escaping, and needs no JS interop call of its own (a message, its JSON, its acknowledgement — more than the rest of
+/// what a change costs an idle tab; docs/PERFORMANCE.md, "Third round"). Each patch starts with its sequence number, so
+/// two patches are never the same value and the browser applies each once, in order.</para>
+/// <para>Should a patch not apply (the browser lost its rows), the browser asks <see cref="LiveRowsCircuit"/> to send them
+/// again, and the next patch sends them all.</para>
 /// </remarks>
-internal sealed class LiveRows(string containerId)
+internal sealed class LiveRows
 {
+    /// <summary>The container's attribute that carries the patches.</summary>
+    public const string PatchAttribute = "data-rows-patch";
+
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private const int MaxKeptBuffer = 64 * 1024;
+
+    // One buffer and writer per thread: a patch is written and turned into a string at once, on the renderer's thread.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_json;
+
+    private readonly LiveRowsCircuit? _circuit;
+
+    // What the browser has once the last rendered patch is applied.
     private readonly Dictionary<string, (int Content, int Attributes)> _sent = new(StringComparer.Ordinal);
-    private readonly Queue<string> _pending = new();
     private string[] _order = [];
     private bool _reset = true;
 
+    // The patch the next render carries, and what the browser has once it is applied.
+    private string? _pending;
+    private (string Key, int Content, int Attributes)[] _pendingRows = [];
+    private long _sequence;
+
+    /// <summary>A container whose rendered patches are reported to <paramref name="circuit"/> (tests read them there).</summary>
+    public LiveRows(string containerId, LiveRowsCircuit? circuit = null)
+    {
+        ContainerId = containerId;
+        _circuit = circuit;
+    }
+
     /// <summary>The id of the container element the component renders (empty: its rows are the browser's).</summary>
-    public string ContainerId { get; } = containerId;
+    public string ContainerId { get; }
 
     /// <summary>How many rows' HTML was written since the start (unchanged rows are not written again).</summary>
     public int RowsWritten { get; private set; }
 
-    /// <summary>Compares <paramref name="rows"/> (in display order) with what the browser has and queues the patch, if any.</summary>
+    /// <summary>The last patch a render carried: the value of the container's <see cref="PatchAttribute"/> until the next.</summary>
+    public string? Rendered { get; private set; }
+
+    /// <summary>
+    /// Compares <paramref name="rows"/> (in display order) with what the browser has and makes the patch the next
+    /// render carries, if anything differs; it replaces a patch no render carried yet.
+    /// </summary>
     public void Show(IReadOnlyList<LiveRow> rows)
     {
-        var order = new string[rows.Count];
         var changed = _reset || _order.Length != rows.Count;
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        var next = new (string Key, int Content, int Attributes)[rows.Count];
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer, JsonOptions);
+        json.Reset(buffer);
+
+        json.WriteStartObject();
+        if (_reset)
         {
+            json.WriteBoolean("reset", true);
+        }
+
+        json.WriteStartArray("rows");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            changed |= i >= _order.Length || _order[i] != row.Key;
+            var attributes = Hash(row.Attributes);
+            var known = _sent.TryGetValue(row.Key, out var sent) && !_reset;
             json.WriteStartObject();
-            if (_reset)
+            json.WriteString("k", row.Key);
+            if (!known || sent.Content != row.Content)
             {
-                json.WriteBoolean("reset", true);
-                _sent.Clear();
+                json.WriteString("h", row.Html());
+                RowsWritten++;
+                changed = true;
+                known = false; // a new element: it needs its attributes too
             }
 
-            json.WriteStartArray("rows");
-            for (var i = 0; i < rows.Count; i++)
+            if (!known || sent.Attributes != attributes)
             {
-                var row = rows[i];
-                order[i] = row.Key;
-                changed |= i >= _order.Length || _order[i] != row.Key;
-                var attributes = Hash(row.Attributes);
-                var known = _sent.TryGetValue(row.Key, out var sent);
-                json.WriteStartObject();
-                json.WriteString("k", row.Key);
-                if (!known || sent.Content != row.Content)
+                json.WriteStartObject("a");
+                foreach (var (name, value) in row.Attributes)
                 {
-                    json.WriteString("h", row.Html());
-                    RowsWritten++;
-                    changed = true;
-                    known = false; // a new element: it needs its attributes too
-                }
-
-                if (!known || sent.Attributes != attributes)
-                {
-                    json.WriteStartObject("a");
-                    foreach (var (name, value) in row.Attributes)
-                    {
-                        json.WriteString(name, value);
-                    }
-
-                    json.WriteEndObject();
-                    changed = true;
+                    json.WriteString(name, value);
                 }
 
                 json.WriteEndObject();
-                _sent[row.Key] = (row.Content, attributes);
+                changed = true;
             }
 
-            json.WriteEndArray();
             json.WriteEndObject();
+            next[i] = (row.Key, row.Content, attributes);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+
+        if (!changed)
+        {
+            _pending = null; // the browser already shows these rows (a patch no render carried is not needed either)
+            return;
+        }
+
+        _sequence++;
+        var sequence = _sequence.ToString(CultureInfo.InvariantCulture);
+        _pending = string.Create(sequence.Length + 1 + Encoding.UTF8.GetCharCount(buffer.WrittenSpan), (sequence, buffer), static (chars, state) =>
+        {
+            state.sequence.CopyTo(chars);
+            chars[state.sequence.Length] = ' ';
+            Encoding.UTF8.GetChars(state.buffer.WrittenSpan, chars[(state.sequence.Length + 1)..]);
+        });
+        _pendingRows = next;
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            (t_buffer, t_json) = (null, null); // a reset of many rows: do not keep its buffer for the small patches after it
+        }
+    }
+
+    /// <summary>
+    /// The value of the container's <see cref="PatchAttribute"/> in this render: the waiting patch if there is one (from
+    /// now on the browser has its rows), else the last one again, which the browser does not apply twice.
+    /// </summary>
+    public string? Render()
+    {
+        if (_pending is null)
+        {
+            return Rendered;
+        }
+
+        if (_reset)
+        {
+            _sent.Clear();
+            _reset = false;
+        }
+
+        var order = new string[_pendingRows.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            var (key, content, attributes) = _pendingRows[i];
+            order[i] = key;
+            _sent[key] = (content, attributes);
         }
 
         foreach (var gone in _order.Except(order, StringComparer.Ordinal))
@@ -100,12 +178,9 @@ internal sealed class LiveRows(string containerId)
             _sent.Remove(gone);
         }
 
-        _order = order;
-        _reset = false;
-        if (changed)
-        {
-            _pending.Enqueue(Base64Url.EncodeToString(buffer.WrittenSpan));
-        }
+        (_order, _pendingRows, Rendered, _pending) = (order, [], _pending, null);
+        _circuit?.OnPatchRendered(this, Rendered);
+        return Rendered;
     }
 
     /// <summary>
@@ -114,13 +189,11 @@ internal sealed class LiveRows(string containerId)
     /// </summary>
     public void Forget()
     {
-        _pending.Clear();
+        _pending = null;
+        _pendingRows = [];
         _order = [];
         _reset = true;
     }
-
-    /// <summary>Takes the oldest queued patch (base64url of UTF-8 JSON), if any.</summary>
-    public bool TryTakePatch(out string patch) => _pending.TryDequeue(out patch!);
 
     private static int Hash((string Name, string Value)[] attributes)
     {

@@ -1,29 +1,31 @@
 // Rows the server writes once and the browser keeps (see Components/Shared/LiveRows.cs). The server renders an empty
-// container and sends patches: every row in order, each with its outer HTML when its content changed and the
-// attributes that changed. The circuit then holds no markup of the rows, only a hash of each.
+// container whose data-rows-patch attribute carries a patch, in the render batch that shows the change: its sequence
+// number, a space, then JSON with every row in order, each with its outer HTML when its content changed and the
+// attributes that changed. The circuit holds no markup of the rows, only a hash of each.
 (() => {
-  const decoder = new TextDecoder();
+  const attribute = "data-rows-patch";
+  const appliedSequence = new WeakMap(); // container → sequence number of the last patch applied to it
+  const lost = new Set(); // ids of containers whose rows are unknown, until the circuit is connected
+  let circuit = null; // the circuit's LiveRowsCircuit (DotNetObjectReference)
 
-  function applyOne(containerId, patchBase64Url) {
-    const box = document.getElementById(containerId);
-    if (!box) throw new Error(`no element #${containerId} to show rows in`);
-    const patch = JSON.parse(decoder.decode(fromBase64Url(patchBase64Url)));
+  function applyRows(box, patch) {
     if (patch.reset) box.replaceChildren();
 
     const kept = new Map();
     for (const el of box.children) kept.set(el.getAttribute("data-row-key"), el);
     // Parsed inside a copy of the container, so a <tr> parses as a table row and a <g> as SVG.
     const scratch = box.cloneNode(false);
+    scratch.removeAttribute(attribute);
     const rows = [];
     for (const row of patch.rows) {
       let el = kept.get(row.k);
       if (row.h !== undefined) {
         scratch.innerHTML = row.h;
         el = scratch.firstElementChild;
-        if (!el) throw new Error(`row ${row.k} of #${containerId} has no element`);
+        if (!el) throw new Error(`row ${row.k} of #${box.id} has no element`);
         el.setAttribute("data-row-key", row.k);
       }
-      if (!el) throw new Error(`row ${row.k} of #${containerId} is not in the page`);
+      if (!el) throw new Error(`row ${row.k} of #${box.id} is not in the page`);
       for (const [name, value] of Object.entries(row.a ?? {})) el.setAttribute(name, value);
       rows.push(el);
     }
@@ -38,28 +40,65 @@
     });
   }
 
-  function fromBase64Url(text) {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
+  // Applies, in order, the patches of one container that it has not applied yet (one render batch carries one patch per
+  // container, but the browser may apply several batches before this runs: the earlier values come as oldValue).
+  function applyPatches(box, texts) {
+    if (!box.isConnected) return;
+    const patches = [];
+    for (const text of texts) {
+      const space = text?.indexOf(" ") ?? -1;
+      if (space > 0) patches.push({ sequence: Number(text.slice(0, space)), json: text.slice(space + 1) });
+    }
+    patches.sort((a, b) => a.sequence - b.sequence);
+    for (const { sequence, json } of patches) {
+      if (sequence <= (appliedSequence.get(box) ?? 0)) continue;
+      appliedSequence.set(box, sequence);
+      try {
+        applyRows(box, JSON.parse(json));
+      } catch (error) {
+        console.warn(`live rows: #${box.id} asks the server for every row again (${error.message})`);
+        resend(box.id);
+        return; // the next patch resets the container
+      }
+    }
   }
 
-  window.dashboardLiveRows = {
-    // Applies a circuit's patches: container id, then its patch (UTF-8 JSON in base64url), separated by spaces. Throws when one
-    // cannot apply (its container is gone, or a row the server believes is here is not): the server then sends the rows
-    // of every container in the call again.
-    apply(patches) {
-      const lines = patches.split(" ");
-      const failed = [];
-      for (let i = 0; i + 1 < lines.length; i += 2) {
-        try {
-          applyOne(lines[i], lines[i + 1]);
-        } catch (error) {
-          failed.push(error.message);
-        }
+  function resend(containerId) {
+    if (!circuit) {
+      lost.add(containerId);
+      return;
+    }
+    circuit.invokeMethodAsync("Resend", containerId).catch(() => {});
+  }
+
+  new MutationObserver((records) => {
+    const byBox = new Map();
+    const add = (box, text) => {
+      if (!byBox.has(box)) byBox.set(box, []);
+      byBox.get(box).push(text);
+    };
+    for (const record of records) {
+      if (record.type === "attributes") {
+        add(record.target, record.oldValue);
+        add(record.target, record.target.getAttribute(attribute));
+        continue;
       }
-      if (failed.length > 0) throw new Error(failed.join("; "));
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        if (node.hasAttribute(attribute)) add(node, node.getAttribute(attribute));
+        for (const box of node.querySelectorAll(`[${attribute}]`)) add(box, box.getAttribute(attribute));
+      }
+    }
+    byBox.forEach((texts, box) => applyPatches(box, texts));
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute], attributeOldValue: true });
+
+  window.dashboardLiveRows = {
+    // Where to ask for a container's rows again when a patch does not apply (its container is gone, or a row the server
+    // believes is here is not). Called once per circuit, after its first render.
+    connect(dotNetRef) {
+      circuit = dotNetRef;
+      lost.forEach(resend);
+      lost.clear();
     },
 
     // Clicking a row that is a button inside the element with this id (or Enter / Space on it) calls the component's

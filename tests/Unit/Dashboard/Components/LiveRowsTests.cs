@@ -4,19 +4,22 @@ using Microsoft.JSInterop;
 
 namespace Unit.Dashboard.Components;
 
-/// <summary>What <see cref="LiveRows"/> sends the browser through its <see cref="LiveRowsOutbox"/>: each row's HTML once, then only what moved.</summary>
+/// <summary>
+/// What <see cref="LiveRows"/> puts in the renders' patches: each row's HTML once, then only what moved; and how its
+/// <see cref="LiveRowsCircuit"/> sends every row again when the browser lost them.
+/// </summary>
 public sealed class LiveRowsTests
 {
     private readonly RecordingJs _js = new();
-    private readonly LiveRows _rows = new("rows");
-    private readonly LiveRowsOutbox _outbox;
+    private readonly RecordedLiveRows _circuit;
+    private readonly LiveRows _rows;
     private int _redraws;
     private LiveRow[] _shown = [];
 
     public LiveRowsTests()
     {
-        _outbox = new LiveRowsOutbox(_js);
-        _outbox.Add(_rows, () =>
+        _circuit = new RecordedLiveRows(_js);
+        _rows = _circuit.Open("rows", () =>
         {
             _redraws++;
             Show(_shown);
@@ -24,12 +27,11 @@ public sealed class LiveRowsTests
     }
 
     [Fact]
-    public async Task Show_FirstTime_SendsEveryRowWithItsHtmlAndAttributes()
+    public void Show_FirstTime_TheRenderCarriesEveryRowWithItsHtmlAndAttributes()
     {
         Show([Row("1", 10, ("class", "row")), Row("2", 20, ("class", "row"))]);
-        await _outbox.FlushAsync();
 
-        var patch = Assert.Single(_js.Patches);
+        var patch = Rendered();
         Assert.True(patch.GetProperty("reset").GetBoolean());
         Assert.Equal(["1", "2"], Keys(patch));
         Assert.Equal(["<i>10</i>", "<i>20</i>"], patch.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("h").GetString()));
@@ -38,28 +40,27 @@ public sealed class LiveRowsTests
     }
 
     [Fact]
-    public async Task Show_SameRowsAgain_SendsNothing()
+    public void Show_SameRowsAgain_TheNextRenderCarriesTheLastPatchAgain()
     {
         Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
+        var first = _rows.Render();
 
         Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
 
-        Assert.Single(_js.Patches);
+        Assert.Same(first, _rows.Render()); // an unchanged attribute: Blazor sends nothing, the browser applies nothing
+        Assert.Single(_circuit.Patches);
         Assert.Equal(2, _rows.RowsWritten);
     }
 
     [Fact]
-    public async Task Show_NewRowOnTopAndOthersMoved_WritesOnlyTheNewRowAndMovesTheOthers()
+    public void Show_NewRowOnTopAndOthersMoved_WritesOnlyTheNewRowAndMovesTheOthers()
     {
         Show([Row("1", 10, ("transform", "translate(0,0)"))]);
-        await _outbox.FlushAsync();
+        _rows.Render();
 
         Show([Row("2", 20, ("transform", "translate(0,0)")), Row("1", 10, ("transform", "translate(0,50)"))]);
-        await _outbox.FlushAsync();
 
-        var patch = _js.Patches[^1];
+        var patch = Rendered();
         Assert.False(patch.TryGetProperty("reset", out _));
         Assert.Equal(["2", "1"], Keys(patch));
         var moved = patch.GetProperty("rows")[1];
@@ -69,80 +70,97 @@ public sealed class LiveRowsTests
     }
 
     [Fact]
-    public async Task Show_ChangedContent_WritesTheRowAgain_ARemovedRowLeavesTheOrder()
+    public void Show_ChangedContent_WritesTheRowAgain_ARemovedRowLeavesTheOrder()
     {
         Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
+        _rows.Render();
 
         Show([Row("1", 11)]);
-        await _outbox.FlushAsync();
 
-        var patch = _js.Patches[^1];
+        var patch = Rendered();
         Assert.Equal(["1"], Keys(patch));
         Assert.Equal("<i>11</i>", patch.GetProperty("rows")[0].GetProperty("h").GetString());
     }
 
     [Fact]
-    public async Task FlushAsync_PatchNotApplied_RedrawsAndSendsEveryRowAtOnce()
+    public void Show_TwiceBeforeARender_ItsPatchCarriesBothChanges()
+    {
+        Show([Row("1", 10)]);
+        _rows.Render();
+
+        Show([Row("2", 20), Row("1", 10)]); // no render carried this one...
+        Show([Row("3", 30), Row("2", 20), Row("1", 10)]); // ...so this one is measured against the browser's rows too
+
+        var patch = Rendered();
+        Assert.Equal(["3", "2", "1"], Keys(patch));
+        Assert.Equal(["<i>30</i>", "<i>20</i>", null], patch.GetProperty("rows").EnumerateArray().Select(r => r.TryGetProperty("h", out var h) ? h.GetString() : null));
+    }
+
+    [Fact]
+    public void Render_EachPatchStartsWithAHigherSequenceNumber_SoNoTwoAreTheSameValue()
+    {
+        Show([Row("1", 10)]);
+        var first = _rows.Render()!;
+        _rows.Forget();
+        Show([Row("1", 10)]); // the very same rows again, sent whole
+
+        var second = _rows.Render()!;
+
+        Assert.Equal(BrowserRows.Json(first), BrowserRows.Json(second));
+        Assert.Equal("1 ", first[..2]);
+        Assert.Equal("2 ", second[..2]);
+    }
+
+    [Fact]
+    public void Resend_TheBrowserLostTheRows_RedrawsAndTheNextRenderCarriesEveryRow()
     {
         Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
-        _js.FailuresLeft = 1;
-
+        _rows.Render();
         Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
+        _rows.Render();
+
+        _circuit.Resend("rows");
 
         Assert.Equal(1, _redraws);
-        Assert.Equal(2, _js.Patches.Count);
-        var patch = _js.Patches[^1];
+        var patch = Rendered();
         Assert.True(patch.GetProperty("reset").GetBoolean());
         Assert.Equal(["3", "1", "2"], Keys(patch));
         Assert.All(patch.GetProperty("rows").EnumerateArray(), r => Assert.True(r.TryGetProperty("h", out _)));
     }
 
     [Fact]
-    public async Task FlushAsync_CircuitDown_RedrawsOnceThenTheNextChangeSendsEveryRow()
+    public void Resend_AContainerThatLeftThePage_IsIgnored()
     {
-        _js.FailuresLeft = int.MaxValue;
-        Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
+        _circuit.Close(_rows);
 
-        _js.FailuresLeft = 0;
-        Show([Row("1", 10), Row("2", 20)]);
-        await _outbox.FlushAsync();
+        _circuit.Resend("rows");
+        _circuit.Resend("no such container");
 
-        Assert.Equal(1, _redraws);
-        var patch = Assert.Single(_js.Patches);
-        Assert.True(patch.GetProperty("reset").GetBoolean());
-        Assert.Equal(["1", "2"], Keys(patch));
+        Assert.Equal(0, _redraws);
     }
 
     [Fact]
-    public async Task FlushAsync_TwoContainers_OneCallForBoth()
-    {
-        var table = new LiveRows("table");
-        _outbox.Add(table, () => { });
-        Show([Row("1", 10)]);
-        table.Show([Row("9", 90)]);
-
-        await _outbox.FlushAsync();
-
-        Assert.Equal(1, _js.Calls);
-        Assert.Equal(["rows", "table"], _js.Containers);
-    }
-
-    [Fact]
-    public async Task Forget_TheContainerLeftThePage_NextShowStartsOver()
+    public void Forget_TheContainerLeftThePage_NextShowStartsOver()
     {
         Show([Row("1", 10)]);
-        await _outbox.FlushAsync();
+        _rows.Render();
 
         _rows.Forget();
         Show([Row("1", 10)]);
-        await _outbox.FlushAsync();
 
-        Assert.Equal(2, _js.Patches.Count);
-        Assert.True(_js.Patches[^1].GetProperty("reset").GetBoolean());
+        Assert.True(Rendered().GetProperty("reset").GetBoolean());
+        Assert.Equal(2, _circuit.Patches.Count);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_OncePerCircuit_AFailedAttemptIsMadeAgain()
+    {
+        _js.FailuresLeft = 1;
+        await _circuit.ConnectAsync(); // the circuit dropped
+        await _circuit.ConnectAsync();
+        await _circuit.ConnectAsync();
+
+        Assert.Equal(2, _js.Calls);
     }
 
     private void Show(LiveRow[] rows)
@@ -151,38 +169,31 @@ public sealed class LiveRowsTests
         _rows.Show(rows);
     }
 
+    /// <summary>The patch the next render carries, as the browser parses it.</summary>
+    private JsonElement Rendered() => JsonDocument.Parse(BrowserRows.Json(_rows.Render()!)).RootElement.Clone();
+
     private static LiveRow Row(string key, int content, params (string Name, string Value)[] attributes) =>
         new(key, content, () => $"<i>{content}</i>", attributes);
 
     private static IEnumerable<string?> Keys(JsonElement patch) => patch.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("k").GetString());
 
-    /// <summary>A browser that applies every patch (records it), or fails as a dropped circuit does.</summary>
+    /// <summary>A browser that learns the circuit, or fails as a dropped circuit does.</summary>
     private sealed class RecordingJs : IJSRuntime
     {
         public int FailuresLeft { get; set; }
 
         public int Calls { get; private set; }
 
-        public List<string> Containers { get; } = [];
-
-        public List<JsonElement> Patches { get; } = [];
-
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => InvokeAsync<TValue>(identifier, CancellationToken.None, args);
 
         public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
         {
+            Assert.Equal(LiveRowsCircuit.ConnectFunction, identifier);
+            Calls++;
             if (FailuresLeft > 0)
             {
                 FailuresLeft--;
                 throw new JSDisconnectedException("the circuit is gone");
-            }
-
-            Assert.Equal(LiveRowsOutbox.ApplyFunction, identifier);
-            Calls++;
-            foreach (var (container, patch) in BrowserRows.Patches((string)args![0]!))
-            {
-                Containers.Add(container);
-                Patches.Add(JsonDocument.Parse(patch).RootElement.Clone());
             }
 
             return ValueTask.FromResult<TValue>(default!);

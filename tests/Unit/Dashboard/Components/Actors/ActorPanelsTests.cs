@@ -14,6 +14,8 @@ namespace Unit.Dashboard.Components.Actors;
 /// <summary>The "My actor" panels, rendered from snapshots of a real session on a fake clock.</summary>
 public sealed class ActorPanelsTests : DashboardTestContext
 {
+    public ActorPanelsTests() => RenderInteractively(); // the live rows' patches ride in interactive renders
+
     [Fact]
     public async Task CountersPanel_AfterRepliedAndTimedOutCalls_ShowsEachCount()
     {

@@ -8,6 +8,8 @@ namespace Unit.Dashboard.Components.Actors;
 /// <summary>The call states of issue 18 on the "My actor" panels: cancelled external work, the three timeout kinds with their hints, expired calls, dead incarnations.</summary>
 public sealed class CallStatePanelsTests : DashboardTestContext
 {
+    public CallStatePanelsTests() => RenderInteractively(); // the live rows' patches ride in interactive renders
+
     [Fact]
     public async Task Panels_CallerTimedOutDuringLongWork_ShowTheCancelledWorkEverywhere()
     {

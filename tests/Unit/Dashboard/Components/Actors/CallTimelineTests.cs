@@ -15,6 +15,8 @@ namespace Unit.Dashboard.Components.Actors;
 /// <summary>The call timeline as drawn: from known call sequences, and from a real session on a fake clock.</summary>
 public sealed partial class CallTimelineTests : DashboardTestContext
 {
+    public CallTimelineTests() => RenderInteractively(); // the live rows' patches ride in interactive renders
+
     [Fact]
     public void Render_RepliedCall_DrawsSixNumberedBadgesLeftToRight()
     {
@@ -172,13 +174,13 @@ public sealed partial class CallTimelineTests : DashboardTestContext
     {
         var calls = NaiveBurstOfThree();
         var cut = Render<CallTimeline>(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
-        var patches = JSInterop.Invocations[LiveRowsOutbox.ApplyFunction].Count;
+        var patches = RecordedRows.Patches.Count;
 
         cut.Render(p => p.Add(x => x.View, ViewOf(calls, At(5000), ActorMode.Naive)));
 
         Assert.Equal(3, cut.Instance.RowsWritten);
         Assert.Equal(1, patches);
-        Assert.Equal(patches, JSInterop.Invocations[LiveRowsOutbox.ApplyFunction].Count);
+        Assert.Equal(patches, RecordedRows.Patches.Count);
         Assert.Single(JSInterop.Invocations["dashboardLiveRows.onSelect"]); // the rows' clicks are wired once
     }
 

@@ -15,6 +15,8 @@ namespace Unit.Dashboard.Components.Actors;
 /// </summary>
 public sealed class PanelRenderGateTests : DashboardTestContext
 {
+    public PanelRenderGateTests() => RenderInteractively(); // the live rows' patches ride in interactive renders
+
     [Fact]
     public Task CountersPanel_RendersOnlyWhenACounterMoved() => AssertRendersOnlyOnChangeAsync<CountersPanel>(CompleteOneCallAsync);
 
