@@ -37,8 +37,9 @@ internal sealed class TabRun(TabOptions options)
 
         // The server at rest first (its timers, the overview's refresh, the GC): what no tab causes.
         var empty = new ServerProbe(ServerPids(options));
-        empty.Start();
+        // Read before the probe starts: the server's first /metrics answer compiles its exporter, seconds of a rest's CPU.
         var emptyMetrics = await ServerMetrics.ReadAsync(http);
+        empty.Start();
         var loadBefore = LoadAverage();
         if (options.Rest > TimeSpan.Zero)
         {
@@ -90,8 +91,8 @@ internal sealed class TabRun(TabOptions options)
 
         Console.WriteLine($"measuring for {options.Duration.TotalSeconds:0} s");
         var window = new ServerProbe(ServerPids(options));
-        window.Start();
         var startMetrics = await ServerMetrics.ReadAsync(http);
+        window.Start();
         var startCounters = Sum(tabs);
         var startWire = WireBytesSent();
         var clock = Stopwatch.StartNew();

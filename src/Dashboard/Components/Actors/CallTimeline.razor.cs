@@ -62,9 +62,6 @@ public sealed partial class CallTimeline : IDisposable
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
-    /// <summary>The drawing's patch this render carries (none while prerendering: the interactive render draws it all).</summary>
-    private string? RowsPatch => RendererInfo.IsInteractive ? _rows.Render() : null;
-
     protected override void OnInitialized() => _rows = LiveRowsCircuit.Open(_id + "-drawing", Redraw);
 
     // The calls are laid out again only when what they show moved (the page re-renders for other panels too).

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.Components;
 
 namespace Dashboard.Components.Shared;
 
@@ -15,9 +16,9 @@ namespace Dashboard.Components.Shared;
 internal readonly record struct LiveRow(string Key, int Content, Func<string> Html, params (string Name, string Value)[] Attributes);
 
 /// <summary>
-/// Rows that the browser keeps and the circuit does not: the component renders an empty container whose
-/// <see cref="PatchAttribute"/> carries a patch (wwwroot/js/live-rows.js applies it) with every row in order, the HTML of
-/// the rows whose content changed and the attributes that changed.
+/// Rows that the browser keeps and the circuit does not: the component renders an empty container
+/// (<see cref="LiveRowsContainer"/>) whose <see cref="PatchAttribute"/> carries a patch (wwwroot/js/live-rows.js applies
+/// it) with every row in order, the HTML of the rows whose content changed and the attributes that changed.
 /// </summary>
 /// <remarks>
 /// <para>Why: a live tab keeps its render tree twice (the current and the previous one), so rows rendered by Blazor cost
@@ -26,7 +27,7 @@ internal readonly record struct LiveRow(string Key, int Content, Func<string> Ht
 /// <para>The patch rides in the render batch that shows the change, as an attribute: a string there goes as UTF-8 with no
 /// escaping, and needs no JS interop call of its own (a message, its JSON, its acknowledgement — more than the rest of
 /// what a change costs an idle tab; docs/PERFORMANCE.md, "Third round"). Each patch starts with its sequence number, so
-/// two patches are never the same value and the browser applies each once, in order.</para>
+/// the browser applies each once, in order; the container keeps none (see <see cref="LiveRowsContainer"/>).</para>
 /// <para>Should a patch not apply (the browser lost its rows), the browser asks <see cref="LiveRowsCircuit"/> to send them
 /// again, and the next patch sends them all.</para>
 /// </remarks>
@@ -68,12 +69,19 @@ internal sealed class LiveRows
     /// <summary>How many rows' HTML was written since the start (unchanged rows are not written again).</summary>
     public int RowsWritten { get; private set; }
 
-    /// <summary>The last patch a render carried: the value of the container's <see cref="PatchAttribute"/> until the next.</summary>
-    public string? Rendered { get; private set; }
+    /// <summary>The container element (<c>g</c> in an SVG, <c>tbody</c> in a table) whose rows these are.</summary>
+    public RenderFragment Container(string element, string? cssClass = null) => builder =>
+    {
+        builder.OpenComponent<LiveRowsContainer>(0);
+        builder.AddComponentParameter(1, nameof(LiveRowsContainer.Rows), this);
+        builder.AddComponentParameter(2, nameof(LiveRowsContainer.Element), element);
+        builder.AddComponentParameter(3, nameof(LiveRowsContainer.Class), cssClass);
+        builder.CloseComponent();
+    };
 
     /// <summary>
     /// Compares <paramref name="rows"/> (in display order) with what the browser has and makes the patch the next
-    /// render carries, if anything differs; it replaces a patch no render carried yet.
+    /// render carries, if anything differs; it replaces a patch no render took yet.
     /// </summary>
     public void Show(IReadOnlyList<LiveRow> rows)
     {
@@ -149,14 +157,14 @@ internal sealed class LiveRows
     }
 
     /// <summary>
-    /// The value of the container's <see cref="PatchAttribute"/> in this render: the waiting patch if there is one (from
-    /// now on the browser has its rows), else the last one again, which the browser does not apply twice.
+    /// The patch a render carries to the browser, if there is one waiting: from now on the browser has its rows. Called by
+    /// <see cref="LiveRowsContainer"/> as it renders.
     /// </summary>
-    public string? Render()
+    public string? TakePatch()
     {
-        if (_pending is null)
+        if (_pending is not { } patch)
         {
-            return Rendered;
+            return null;
         }
 
         if (_reset)
@@ -178,9 +186,9 @@ internal sealed class LiveRows
             _sent.Remove(gone);
         }
 
-        (_order, _pendingRows, Rendered, _pending) = (order, [], _pending, null);
-        _circuit?.OnPatchRendered(this, Rendered);
-        return Rendered;
+        (_order, _pendingRows, _pending) = (order, [], null);
+        _circuit?.OnPatchRendered(this, patch);
+        return patch;
     }
 
     /// <summary>

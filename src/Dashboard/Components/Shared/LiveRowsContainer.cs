@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace Dashboard.Components.Shared;
+
+/// <summary>
+/// The element whose rows are the browser's (see <see cref="LiveRows"/>): it carries each patch to the browser in the
+/// render batch that shows the change, and keeps none of it.
+/// </summary>
+/// <remarks>
+/// A patch in a render tree would stay there until the next one, twice over (the current tree and the previous one,
+/// kept for the next diff): at a timeline row's ~3.5 K characters, more than everything else a tab keeps. So a patch
+/// is rendered once and the attribute emptied twice in the same batch (one message: the browser applies it, its
+/// MutationObserver reads the patch as the attribute's old value), after which neither tree holds it.
+/// </remarks>
+internal sealed class LiveRowsContainer : IComponent
+{
+    private RenderHandle _handle;
+    private bool _rendered;
+
+    /// <summary>The rows shown in the container. Required.</summary>
+    [Parameter, EditorRequired] public LiveRows Rows { get; set; } = null!;
+
+    /// <summary>The container's element: <c>g</c> inside an SVG, <c>tbody</c> in a table.</summary>
+    [Parameter, EditorRequired] public string Element { get; set; } = null!;
+
+    /// <summary>The container's CSS class, if any.</summary>
+    [Parameter] public string? Class { get; set; }
+
+    public void Attach(RenderHandle renderHandle) => _handle = renderHandle;
+
+    public Task SetParametersAsync(ParameterView parameters)
+    {
+        parameters.SetParameterProperties(this);
+        // A prerender's page is replaced by the interactive render, which sends every row.
+        if (_handle.RendererInfo.IsInteractive && Rows.TakePatch() is { } patch)
+        {
+            _handle.Render(builder => Draw(builder, patch));
+            _handle.Render(builder => Draw(builder, ""));
+            _handle.Render(builder => Draw(builder, ""));
+            _rendered = true;
+        }
+        else if (!_rendered)
+        {
+            _handle.Render(builder => Draw(builder, ""));
+            _rendered = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Draw(RenderTreeBuilder builder, string patch)
+    {
+        builder.OpenElement(0, Element);
+        builder.AddAttribute(1, "id", Rows.ContainerId);
+        builder.AddAttribute(2, "class", Class);
+        builder.AddAttribute(3, LiveRows.PatchAttribute, patch);
+        builder.CloseElement();
+    }
+}
