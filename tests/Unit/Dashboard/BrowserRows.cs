@@ -86,7 +86,7 @@ internal static class BrowserPageQueries
 }
 
 /// <summary>The circuit's live rows as a test sees them: every patch a render carried, in order.</summary>
-internal sealed class RecordedLiveRows(Microsoft.JSInterop.IJSRuntime js) : LiveRowsCircuit(js)
+internal sealed class RecordedLiveRows : LiveRowsCircuit
 {
     public List<(string ContainerId, string Patch)> Patches { get; } = [];
 

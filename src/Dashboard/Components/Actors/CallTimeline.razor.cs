@@ -81,11 +81,9 @@ public sealed partial class CallTimeline : IDisposable
             }
             catch (JSDisconnectedException)
             {
-                return; // the tab is gone
+                // the tab is gone
             }
         }
-
-        await LiveRowsCircuit.ConnectAsync();
     }
 
     /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>

@@ -36,8 +36,6 @@ public sealed partial class DeferredCallsPanel : IDisposable
 
     protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
 
-    protected override Task OnAfterRenderAsync(bool firstRender) => LiveRowsCircuit.ConnectAsync();
-
     public void Dispose() => LiveRowsCircuit.Close(_rows);
 
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>

@@ -28,8 +28,8 @@ internal readonly record struct LiveRow(string Key, int Content, Func<string> Ht
 /// escaping, and needs no JS interop call of its own (a message, its JSON, its acknowledgement — more than the rest of
 /// what a change costs an idle tab; docs/PERFORMANCE.md, "Third round"). Each patch starts with its sequence number, so
 /// the browser applies each once, in order; the container keeps none (see <see cref="LiveRowsContainer"/>).</para>
-/// <para>Should a patch not apply (the browser lost its rows), the browser asks <see cref="LiveRowsCircuit"/> to send them
-/// again, and the next patch sends them all.</para>
+/// <para>Should a patch not apply (the browser lost its rows), the container says so with a DOM event and the next patch
+/// sends them all (<see cref="LiveRowsCircuit.Resend"/>).</para>
 /// </remarks>
 internal sealed class LiveRows
 {
@@ -190,6 +190,9 @@ internal sealed class LiveRows
         _circuit?.OnPatchRendered(this, patch);
         return patch;
     }
+
+    /// <summary>The browser could not apply a patch: its next one sends every row (see <see cref="LiveRowsCircuit.Resend"/>).</summary>
+    public void Resend() => _circuit?.Resend(ContainerId);
 
     /// <summary>
     /// The browser's rows are gone (the container left the page, having no rows to show) or unknown (a patch did not

@@ -1,21 +1,16 @@
-using Microsoft.JSInterop;
-
 namespace Dashboard.Components.Shared;
 
 /// <summary>
-/// One circuit's <see cref="LiveRows"/> containers: opens them, gives the browser a way back to them (once per circuit)
-/// and sends a container's rows again when the browser says a patch did not apply — its rows are then unknown.
+/// One circuit's <see cref="LiveRows"/> containers: opens them and sends a container's rows again when the browser says
+/// a patch did not apply — its rows are then unknown.
 /// </summary>
-/// <remarks>Patches travel in render batches (see <see cref="LiveRows"/>); this class carries none.</remarks>
-internal class LiveRowsCircuit(IJSRuntime js) : IDisposable
+/// <remarks>
+/// Patches travel in render batches (see <see cref="LiveRowsContainer"/>) and the browser's word back as a DOM event:
+/// no JS interop call and no object reference, each of which would cache JSON metadata in every circuit.
+/// </remarks>
+internal class LiveRowsCircuit
 {
-    /// <summary>The browser function that learns where to ask for a container's rows again.</summary>
-    internal const string ConnectFunction = "dashboardLiveRows.connect";
-
     private readonly Dictionary<string, (LiveRows Rows, Action Redraw)> _containers = new(StringComparer.Ordinal);
-    private DotNetObjectReference<LiveRowsCircuit>? _self;
-    private bool _connected;
-    private bool _connecting;
 
     /// <summary>
     /// A container with id <paramref name="containerId"/>; <paramref name="redraw"/> shows every row again and renders
@@ -32,35 +27,9 @@ internal class LiveRowsCircuit(IJSRuntime js) : IDisposable
     public void Close(LiveRows rows) => _containers.Remove(rows.ContainerId);
 
     /// <summary>
-    /// Tells the browser where to ask for rows again, once per circuit (after a render: the script runs by then). A failed
-    /// attempt is tried again after the next render. Runs on the renderer's thread, as renders do.
+    /// The browser could not apply a patch of <paramref name="containerId"/> (its container said so with a <c>change</c>
+    /// event, see <see cref="LiveRowsContainer"/>): its next patch sends every row.
     /// </summary>
-    public async Task ConnectAsync()
-    {
-        if (_connected || _connecting)
-        {
-            return;
-        }
-
-        _connecting = true;
-        _self ??= DotNetObjectReference.Create(this);
-        try
-        {
-            await js.InvokeVoidAsync(ConnectFunction, _self);
-            _connected = true;
-        }
-        catch (Exception e) when (e is JSException or JSDisconnectedException or OperationCanceledException or InvalidOperationException)
-        {
-            // the circuit dropped (or is prerendering) before the script knew it: the next render tries again
-        }
-        finally
-        {
-            _connecting = false;
-        }
-    }
-
-    /// <summary>The browser could not apply a patch of <paramref name="containerId"/>: its next patch sends every row.</summary>
-    [JSInvokable]
     public void Resend(string containerId)
     {
         if (_containers.TryGetValue(containerId, out var container))
@@ -69,8 +38,6 @@ internal class LiveRowsCircuit(IJSRuntime js) : IDisposable
             container.Redraw();
         }
     }
-
-    public void Dispose() => _self?.Dispose();
 
     /// <summary>A render carried <paramref name="patch"/> of <paramref name="rows"/> to the browser.</summary>
     internal virtual void OnPatchRendered(LiveRows rows, string patch)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
 
 namespace Dashboard.Components.Shared;
 
@@ -11,12 +12,14 @@ namespace Dashboard.Components.Shared;
 /// A patch in a render tree would stay there until the next one, twice over (the current tree and the previous one,
 /// kept for the next diff): at a timeline row's ~3.5 K characters, more than everything else a tab keeps. So a patch
 /// is rendered once and the attribute emptied twice in the same batch (one message: the browser applies it, its
-/// MutationObserver reads the patch as the attribute's old value), after which neither tree holds it.
+/// MutationObserver reads the patch as the attribute's old value), after which neither tree holds it. When a patch does
+/// not apply, the browser fires <c>change</c> on the container, and the next patch sends every row.
 /// </remarks>
 internal sealed class LiveRowsContainer : IComponent
 {
     private RenderHandle _handle;
     private bool _rendered;
+    private EventCallback _lost;
 
     /// <summary>The rows shown in the container. Required.</summary>
     [Parameter, EditorRequired] public LiveRows Rows { get; set; } = null!;
@@ -27,7 +30,12 @@ internal sealed class LiveRowsContainer : IComponent
     /// <summary>The container's CSS class, if any.</summary>
     [Parameter] public string? Class { get; set; }
 
-    public void Attach(RenderHandle renderHandle) => _handle = renderHandle;
+    public void Attach(RenderHandle renderHandle)
+    {
+        _handle = renderHandle;
+        // One delegate for every render: the event handler keeps its id, and no render batch updates it.
+        _lost = EventCallback.Factory.Create(this, () => Rows.Resend());
+    }
 
     public Task SetParametersAsync(ParameterView parameters)
     {
@@ -55,6 +63,10 @@ internal sealed class LiveRowsContainer : IComponent
         builder.AddAttribute(1, "id", Rows.ContainerId);
         builder.AddAttribute(2, "class", Class);
         builder.AddAttribute(3, LiveRows.PatchAttribute, patch);
+        // live-rows.js fires "change" on the container when a patch does not apply: a DOM event every circuit already
+        // handles (the controls' inputs), where a JS interop call back would need an object reference and its metadata.
+        builder.AddAttribute(4, "onchange", _lost);
+        builder.AddEventStopPropagationAttribute(5, "onchange", true);
         builder.CloseElement();
     }
 }

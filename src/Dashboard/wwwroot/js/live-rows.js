@@ -1,12 +1,11 @@
 // Rows the server writes once and the browser keeps (see Components/Shared/LiveRows.cs). The server renders an empty
 // container whose data-rows-patch attribute carries a patch, in the render batch that shows the change: its sequence
 // number, a space, then JSON with every row in order, each with its outer HTML when its content changed and the
-// attributes that changed. The circuit holds no markup of the rows, only a hash of each.
+// attributes that changed. The circuit holds no markup of the rows, only a hash of each. A patch that does not apply
+// fires "change" on its container, and the next patch sends every row.
 (() => {
   const attribute = "data-rows-patch";
   const appliedSequence = new WeakMap(); // container → sequence number of the last patch applied to it
-  const lost = new Set(); // ids of containers whose rows are unknown, until the circuit is connected
-  let circuit = null; // the circuit's LiveRowsCircuit (DotNetObjectReference)
 
   function applyRows(box, patch) {
     if (patch.reset) box.replaceChildren();
@@ -57,18 +56,11 @@
         applyRows(box, JSON.parse(json));
       } catch (error) {
         console.warn(`live rows: #${box.id} asks the server for every row again (${error.message})`);
-        resend(box.id);
+        // The container's Blazor onchange handler (LiveRowsContainer) makes the next patch send every row.
+        box.dispatchEvent(new Event("change", { bubbles: true }));
         return; // the next patch resets the container
       }
     }
-  }
-
-  function resend(containerId) {
-    if (!circuit) {
-      lost.add(containerId);
-      return;
-    }
-    circuit.invokeMethodAsync("Resend", containerId).catch(() => {});
   }
 
   new MutationObserver((records) => {
@@ -93,14 +85,6 @@
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute], attributeOldValue: true });
 
   window.dashboardLiveRows = {
-    // Where to ask for a container's rows again when a patch does not apply (its container is gone, or a row the server
-    // believes is here is not). Called once per circuit, after its first render.
-    connect(dotNetRef) {
-      circuit = dotNetRef;
-      lost.forEach(resend);
-      lost.clear();
-    },
-
     // Clicking a row that is a button inside the element with this id (or Enter / Space on it) calls the component's
     // [JSInvokable] method with the row's key. Wired once per element, which outlives the rows' container.
     onSelect(panelId, dotNetRef, method) {

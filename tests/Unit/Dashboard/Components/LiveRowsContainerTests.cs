@@ -28,6 +28,30 @@ public sealed class LiveRowsContainerTests : DashboardTestContext
     }
 
     [Fact]
+    public void Change_APatchDidNotApply_TheNextRenderCarriesEveryRow()
+    {
+        var redraws = 0;
+        LiveRows rows = null!;
+        LiveRow[] shown = [new("1", 10, () => "<tr><td>1</td></tr>"), new("2", 20, () => "<tr><td>2</td></tr>")];
+        rows = RecordedRows.Open("box", () =>
+        {
+            redraws++;
+            rows.Show(shown);
+        });
+        rows.Show(shown);
+        var cut = Render(rows.Container("tbody"));
+
+        cut.Find("tbody").Change(""); // what live-rows.js fires on the container when a patch does not apply
+        cut.FindComponent<LiveRowsContainer>().Render(); // the component's redraw renders it again
+
+        Assert.Equal(1, redraws);
+        Assert.Equal(2, RecordedRows.Patches.Count);
+        var again = BrowserRows.Json(RecordedRows.Patches[^1].Patch);
+        Assert.Contains("\"reset\":true", again, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>2</td></tr>", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_NoPatchWaiting_DoesNotRenderAgain()
     {
         var rows = RecordedRows.Open("box", () => { });
@@ -36,7 +60,7 @@ public sealed class LiveRowsContainerTests : DashboardTestContext
         var container = cut.FindComponent<LiveRowsContainer>();
 
         rows.Show([new LiveRow("1", 10, () => "<tr><td>1</td></tr>")]); // nothing moved
-        cut.Render();
+        container.Render();
 
         Assert.Equal(3, container.RenderCount);
         Assert.Single(RecordedRows.Patches);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dashboard.Components.Shared;
-using Microsoft.JSInterop;
 
 namespace Unit.Dashboard.Components;
 
@@ -10,7 +9,6 @@ namespace Unit.Dashboard.Components;
 /// </summary>
 public sealed class LiveRowsTests
 {
-    private readonly RecordingJs _js = new();
     private readonly RecordedLiveRows _circuit;
     private readonly LiveRows _rows;
     private int _redraws;
@@ -18,7 +16,7 @@ public sealed class LiveRowsTests
 
     public LiveRowsTests()
     {
-        _circuit = new RecordedLiveRows(_js);
+        _circuit = new RecordedLiveRows();
         _rows = _circuit.Open("rows", () =>
         {
             _redraws++;
@@ -152,17 +150,6 @@ public sealed class LiveRowsTests
         Assert.Equal(2, _circuit.Patches.Count);
     }
 
-    [Fact]
-    public async Task ConnectAsync_OncePerCircuit_AFailedAttemptIsMadeAgain()
-    {
-        _js.FailuresLeft = 1;
-        await _circuit.ConnectAsync(); // the circuit dropped
-        await _circuit.ConnectAsync();
-        await _circuit.ConnectAsync();
-
-        Assert.Equal(2, _js.Calls);
-    }
-
     private void Show(LiveRow[] rows)
     {
         _shown = rows;
@@ -176,27 +163,4 @@ public sealed class LiveRowsTests
         new(key, content, () => $"<i>{content}</i>", attributes);
 
     private static IEnumerable<string?> Keys(JsonElement patch) => patch.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("k").GetString());
-
-    /// <summary>A browser that learns the circuit, or fails as a dropped circuit does.</summary>
-    private sealed class RecordingJs : IJSRuntime
-    {
-        public int FailuresLeft { get; set; }
-
-        public int Calls { get; private set; }
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) => InvokeAsync<TValue>(identifier, CancellationToken.None, args);
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args)
-        {
-            Assert.Equal(LiveRowsCircuit.ConnectFunction, identifier);
-            Calls++;
-            if (FailuresLeft > 0)
-            {
-                FailuresLeft--;
-                throw new JSDisconnectedException("the circuit is gone");
-            }
-
-            return ValueTask.FromResult<TValue>(default!);
-        }
-    }
 }
