@@ -32,8 +32,9 @@ internal sealed record TabOptions
           --activity A         idle (heartbeats only) or active (+ Request every 10 s,         default active
                                Burst 5 once a minute)
           --duration T         measuring window, up to 10m                                    default 60s
-          --settle T           let a just-started server finish starting (the JIT's tiering)   default 20s
-                               before it is measured at rest
+          --settle T           let a just-started server finish starting before it is         default 45s
+                               measured at rest (the JIT optimises a method after its 30th
+                               call: a once-a-second timer's after 30 s)
           --rest T             measure the server before any tab opens (its own timers)       default 10s
           --warmup T           after the last tab opened, before the window                   default 15s
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
@@ -56,7 +57,7 @@ internal sealed record TabOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Rest { get; init; } = TimeSpan.FromSeconds(10);
-    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(45);
     public string Path { get; init; } = "/";
     public int OpenParallel { get; init; } = 4;
     public bool Flood { get; init; }

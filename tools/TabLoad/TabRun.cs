@@ -27,8 +27,9 @@ internal sealed class TabRun(TabOptions options)
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
         });
 
-        // A server started just before spends its first seconds compiling its start-up code again, optimised (tiered
-        // JIT): several times what it costs at rest afterwards, and no tab's doing.
+        // A server started just before spends its first half minute compiling its code again, optimised (tiered JIT: a
+        // method after its 30th call, so a once-a-second timer's after 30 s): several times what it costs at rest
+        // afterwards, and no tab's doing.
         if (options.Settle > TimeSpan.Zero && options.Rest > TimeSpan.Zero)
         {
             Console.WriteLine($"letting the server settle for {options.Settle.TotalSeconds:0} s");
