@@ -105,7 +105,6 @@ public sealed partial class CallTimeline : IDisposable
 
     public void Dispose()
     {
-        LiveRowsCircuit.Close(_rows);
         _self?.Dispose();
     }
 

@@ -8,7 +8,7 @@ using MudBlazor;
 namespace Dashboard.Components.Actors;
 
 /// <summary>The calls of one owner as a table: waiting callers first (their elapsed time against the timeout), then the latest outcomes.</summary>
-public sealed partial class DeferredCallsPanel : IDisposable
+public sealed partial class DeferredCallsPanel
 {
     /// <summary>Everything the panel shows: the calls (by identity, with the moment while one moves), the runtime's count of waiting callers.</summary>
     public readonly record struct ShownState(CallsShown Calls, int DeferredCalls);
@@ -35,8 +35,6 @@ public sealed partial class DeferredCallsPanel : IDisposable
     protected override void OnShownChanged() => Draw();
 
     protected override ShownState Shown() => new(CallsShown.Of(View), View.Info?.DeferredCalls ?? 0);
-
-    public void Dispose() => LiveRowsCircuit.Close(_rows);
 
     /// <summary>Picks the rows and queues their patch; the circuit keeps the calls shown, not their markup.</summary>
     private void Draw()

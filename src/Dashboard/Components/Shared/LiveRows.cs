@@ -25,11 +25,11 @@ internal readonly record struct LiveRow(string Key, int Content, Func<string> Ht
 /// every circuit their frames and their text — the timeline's and the calls table's were more than half of what a tab
 /// kept (docs/PERFORMANCE.md, "Live tab cost"). Here the circuit keeps one hash a row.</para>
 /// <para>The patch rides in the render batch that shows the change, as an attribute: a string there goes as UTF-8 with no
-/// escaping, and needs no JS interop call of its own (a message, its JSON, its acknowledgement — more than the rest of
-/// what a change costs an idle tab; docs/PERFORMANCE.md, "Third round"). Each patch starts with its sequence number, so
+/// escaping, and needs no JS interop call of its own (a message, its JSON, its acknowledgement: with the base64 copy,
+/// ~40 % of what an idle tab allocated; docs/PERFORMANCE.md, "Third round"). Each patch starts with its sequence number, so
 /// the browser applies each once, in order; the container keeps none (see <see cref="LiveRowsContainer"/>).</para>
 /// <para>Should a patch not apply (the browser lost its rows), the container says so with a DOM event and the next patch
-/// sends them all (<see cref="LiveRowsCircuit.Resend"/>).</para>
+/// sends them all (<see cref="Resend"/>).</para>
 /// </remarks>
 internal sealed class LiveRows
 {
@@ -44,7 +44,8 @@ internal sealed class LiveRows
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_json;
 
-    private readonly LiveRowsCircuit? _circuit;
+    private readonly Action _redraw;
+    private readonly LiveRowsCircuit _circuit;
 
     // What the browser has once the last rendered patch is applied.
     private readonly Dictionary<string, (int Content, int Attributes)> _sent = new(StringComparer.Ordinal);
@@ -56,10 +57,14 @@ internal sealed class LiveRows
     private (string Key, int Content, int Attributes)[] _pendingRows = [];
     private long _sequence;
 
-    /// <summary>A container whose rendered patches are reported to <paramref name="circuit"/> (tests read them there).</summary>
-    public LiveRows(string containerId, LiveRowsCircuit? circuit = null)
+    /// <summary>
+    /// A container; <paramref name="redraw"/> shows every row again and renders the component, and
+    /// <paramref name="circuit"/> hears of each patch a render carries. Made by <see cref="LiveRowsCircuit.Open"/>.
+    /// </summary>
+    public LiveRows(string containerId, Action redraw, LiveRowsCircuit circuit)
     {
         ContainerId = containerId;
+        _redraw = redraw;
         _circuit = circuit;
     }
 
@@ -187,12 +192,19 @@ internal sealed class LiveRows
         }
 
         (_order, _pendingRows, _pending) = (order, [], null);
-        _circuit?.OnPatchRendered(this, patch);
+        _circuit.OnPatchRendered(this, patch);
         return patch;
     }
 
-    /// <summary>The browser could not apply a patch: its next one sends every row (see <see cref="LiveRowsCircuit.Resend"/>).</summary>
-    public void Resend() => _circuit?.Resend(ContainerId);
+    /// <summary>
+    /// The browser could not apply a patch (its container said so with a <c>change</c> event, see
+    /// <see cref="LiveRowsContainer"/>): the component draws again and its next patch sends every row.
+    /// </summary>
+    public void Resend()
+    {
+        Forget();
+        _redraw();
+    }
 
     /// <summary>
     /// The browser's rows are gone (the container left the page, having no rows to show) or unknown (a patch did not

@@ -117,24 +117,13 @@ public sealed class LiveRowsTests
         Show([Row("3", 30), Row("1", 10), Row("2", 20)]);
         _rows.TakePatch();
 
-        _circuit.Resend("rows");
+        _rows.Resend();
 
         Assert.Equal(1, _redraws);
         var patch = Rendered();
         Assert.True(patch.GetProperty("reset").GetBoolean());
         Assert.Equal(["3", "1", "2"], Keys(patch));
         Assert.All(patch.GetProperty("rows").EnumerateArray(), r => Assert.True(r.TryGetProperty("h", out _)));
-    }
-
-    [Fact]
-    public void Resend_AContainerThatLeftThePage_IsIgnored()
-    {
-        _circuit.Close(_rows);
-
-        _circuit.Resend("rows");
-        _circuit.Resend("no such container");
-
-        Assert.Equal(0, _redraws);
     }
 
     [Fact]
