@@ -63,26 +63,16 @@
     }
   }
 
+  // Only the containers' attribute: LiveRowsContainer sets a patch and empties it again in the same render batch, so
+  // every patch arrives as an attribute change (its oldValue), a new container's first one too.
   new MutationObserver((records) => {
     const byBox = new Map();
-    const add = (box, text) => {
-      if (!byBox.has(box)) byBox.set(box, []);
-      byBox.get(box).push(text);
-    };
     for (const record of records) {
-      if (record.type === "attributes") {
-        add(record.target, record.oldValue);
-        add(record.target, record.target.getAttribute(attribute));
-        continue;
-      }
-      for (const node of record.addedNodes) {
-        if (node.nodeType !== Node.ELEMENT_NODE) continue;
-        if (node.hasAttribute(attribute)) add(node, node.getAttribute(attribute));
-        for (const box of node.querySelectorAll(`[${attribute}]`)) add(box, box.getAttribute(attribute));
-      }
+      if (!byBox.has(record.target)) byBox.set(record.target, []);
+      byBox.get(record.target).push(record.oldValue, record.target.getAttribute(attribute));
     }
     byBox.forEach((texts, box) => applyPatches(box, texts));
-  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute], attributeOldValue: true });
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: [attribute], attributeOldValue: true });
 
   window.dashboardLiveRows = {
     // Clicking a row that is a button inside the element with this id (or Enter / Space on it) calls the component's
