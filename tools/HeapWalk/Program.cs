@@ -66,7 +66,7 @@ var pooled = rows.Where(r => r.Type.StartsWith("(pooled)", StringComparison.Ordi
 Console.WriteLine($"live heap above an empty circuit: {total:N1} KiB per tab, of which process-wide pools {pooled:N1} KiB;");
 Console.WriteLine($"the tab's circuit, actor, session and tracker: {total - pooled:N1} KiB per tab");
 Console.WriteLine("largest types, bytes and objects per tab:");
-foreach (var (type, count, bytes) in rows.OrderByDescending(r => r.Bytes).Take(25))
+foreach (var (type, count, bytes) in rows.OrderByDescending(r => r.Bytes).Take(int.TryParse(Environment.GetEnvironmentVariable("HEAPWALK_TOP"), out var top) ? top : 25))
 {
     Console.WriteLine($"  {bytes / tabs,8:N0} B  {count / (double)tabs,6:0.0}  {type}");
 }

@@ -54,13 +54,17 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     /// <summary>The circuit's live rows, with every patch the renders carried.</summary>
     internal RecordedLiveRows RecordedRows => (RecordedLiveRows)Services.GetRequiredService<global::Dashboard.Components.Shared.LiveRowsCircuit>();
 
-    /// <summary>What a click on a drawn timeline row does in the browser: live-rows.js calls the component with the row's key.</summary>
+    /// <summary>
+    /// What a click on a drawn timeline row does in the browser: live-rows.js fires <c>change</c> on the row's
+    /// <c>data-row-select</c> panel with the row's key as its value.
+    /// </summary>
     protected void ClickTimelineRow(IRenderedComponent<CallTimeline> cut, long callId)
     {
         var row = Browser(cut).Find($"[data-testid=timeline-row][data-call-id='{callId}']");
-        var wired = JSInterop.Invocations["dashboardLiveRows.onSelect"].Where(call => (string?)call.Arguments[0] == row.Closest("[data-testid=call-timeline]")!.Id);
-        Assert.Equal(nameof(CallTimeline.SelectRow), Assert.Single(wired).Arguments[2]);
-        cut.InvokeAsync(() => cut.Instance.SelectRow(row.GetAttribute("data-row-key")!)).GetAwaiter().GetResult();
+        Assert.Equal("button", row.GetAttribute("role"));
+        var panel = cut.Find("[data-row-select]");
+        Assert.Equal(row.Closest("[data-testid=call-timeline]")!.Id, panel.Id);
+        panel.Change(row.GetAttribute("data-row-key"));
     }
 
     /// <summary>Disposes <paramref name="fixture"/> with the test, after the rendered components.</summary>

@@ -5,7 +5,6 @@ using Dashboard.Services;
 using System.Net;
 using Dashboard.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Components.Actors;
@@ -15,7 +14,7 @@ namespace Dashboard.Components.Actors;
 /// the six steps of the deferred reply numbered, timeouts, late replies, misrouted answers and stranded
 /// callers. The geometry comes from <see cref="TimelineLayout"/>; this component only draws it.
 /// </summary>
-public sealed partial class CallTimeline : IDisposable
+public sealed partial class CallTimeline
 {
     /// <summary>Everything the timeline shows: the calls (by identity, with the moment while one moves), the selected call.</summary>
     public readonly record struct ShownState(CallsShown Calls, long? Selected);
@@ -32,13 +31,10 @@ public sealed partial class CallTimeline : IDisposable
     private static int s_instances;
     private readonly string _id = "tl" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture);
     private LiveRows _rows = null!;
-    private DotNetObjectReference<CallTimeline>? _self;
     private IReadOnlyList<TimelineRow> _shown = [];
     private string _viewBox = "";
     private string _domainMs = "";
     private long? _selected;
-
-    [Inject] private IJSRuntime JS { get; set; } = null!;
 
     [Inject] private LiveRowsCircuit LiveRowsCircuit { get; set; } = null!;
 
@@ -69,31 +65,15 @@ public sealed partial class CallTimeline : IDisposable
 
     protected override ShownState Shown() => new(CallsShown.Of(View), _selected);
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    /// <summary>
+    /// A row was clicked in the browser (live-rows.js fires <c>change</c> on the panel, the row's key as its value):
+    /// shows its call's details, or hides them when they were shown.
+    /// </summary>
+    private void SelectRow(ChangeEventArgs row)
     {
-        if (firstRender)
-        {
-            // Clicks are caught on the panel, which stays while the rows' container comes and goes with the calls.
-            _self = DotNetObjectReference.Create(this);
-            try
-            {
-                await JS.InvokeVoidAsync("dashboardLiveRows.onSelect", _id, _self, nameof(SelectRow));
-            }
-            catch (JSDisconnectedException)
-            {
-                // the tab is gone
-            }
-        }
-    }
-
-    /// <summary>A row was clicked in the browser: shows its call's details, or hides them when they were shown.</summary>
-    [JSInvokable]
-    public void SelectRow(string key)
-    {
-        if (long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var callId))
+        if (long.TryParse(row.Value as string, NumberStyles.None, CultureInfo.InvariantCulture, out var callId))
         {
             Select(callId);
-            StateHasChanged();
         }
     }
 
@@ -101,11 +81,6 @@ public sealed partial class CallTimeline : IDisposable
     {
         _selected = _selected == callId ? null : callId;
         Prepare();
-    }
-
-    public void Dispose()
-    {
-        _self?.Dispose();
     }
 
     /// <summary>

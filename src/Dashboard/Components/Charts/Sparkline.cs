@@ -68,7 +68,8 @@ public sealed class Sparkline
     public string GridPath { get; }
 
     /// <summary>
-    /// The series of <paramref name="values"/> in a box whose top is <paramref name="top"/>: "M0 150L10.17 150…".
+    /// The series of <paramref name="values"/> in a box whose top is <paramref name="top"/>: "M0 150H450L600 25" (a
+    /// flat stretch is one <c>H</c> to its end: an idle mailbox's minute is a few characters, not 60 points).
     /// One value is drawn as a flat line across the box, none as an empty string.
     /// </summary>
     public static string SeriesPath(IReadOnlyList<double> values, double top)
@@ -85,13 +86,19 @@ public sealed class Sparkline
             return $"M0 {Number(Y(values[0], top))}H{Number(Width)}";
         }
 
-        var d = new StringBuilder(values.Count * 12);
-        for (var i = 0; i < values.Count; i++)
+        var d = new StringBuilder("M0 ").Append(Number(Y(values[0], top)));
+        var last = values.Count - 1;
+        for (var i = 1; i <= last; i++)
         {
-            d.Append(i == 0 ? 'M' : 'L')
-                .Append(Number(Width * i / (values.Count - 1)))
-                .Append(' ')
-                .Append(Number(Y(values[i], top)));
+            var y = Y(values[i], top);
+            var flat = y == Y(values[i - 1], top);
+            if (flat && i < last && y == Y(values[i + 1], top))
+            {
+                continue; // inside a flat stretch: the line passes through it
+            }
+
+            var x = Number(Width * i / last);
+            _ = flat ? d.Append('H').Append(x) : d.Append('L').Append(x).Append(' ').Append(Number(y));
         }
 
         return d.ToString();

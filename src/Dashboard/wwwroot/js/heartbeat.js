@@ -1,50 +1,35 @@
-// Browser-side heartbeat: every minMs..maxMs (random jitter) the tab calls its actor through the circuit.
-// It also reports when the tab is hidden or shown, so a background tab costs the server no renders.
-// A global script rather than a module: the page needs no JS object reference (one more type cached in every circuit).
+// Browser-side heartbeat: every minMs..maxMs (random jitter) the tab tells its page, and through it its actor, that it is
+// alive; it also reports when the tab is hidden or shown, so a background tab costs the server no renders.
+// Each report is a "change" event on the page's hidden signal element, its value saying which ("beat", "hidden",
+// "shown"): a DOM event, which every circuit already knows how to read, where a JS interop call back needs an object
+// reference, JSON metadata cached in each circuit for it, and an answer from the server for every call.
 (() => {
-  const heartbeats = new Map();
-
   window.dashboardHeartbeat = {
-    start(key, dotNetRef, minMs, maxMs) {
-      heartbeats.get(key)?.stop();
-      heartbeats.set(key, startHeartbeat(dotNetRef, minMs, maxMs));
-    },
-    stop(key) {
-      heartbeats.get(key)?.stop();
-      heartbeats.delete(key);
-    },
-  };
-
-  function startHeartbeat(dotNetRef, minMs, maxMs) {
-    let stopped = false;
-    let timer = 0;
-    const schedule = () => {
-      timer = setTimeout(tick, minMs + Math.random() * (maxMs - minMs));
-    };
-    const tick = async () => {
-      if (stopped) return;
-      try {
-        await dotNetRef.invokeMethodAsync("Heartbeat");
-      } catch {
-        // The circuit is reconnecting or gone: keep the timer; the server marks the tab late/stale.
-      }
-      schedule();
-    };
-    schedule();
-
-    // A hidden tab keeps its heartbeats but tells the page to stop re-rendering until it is shown again.
-    const onVisibility = () => {
-      dotNetRef.invokeMethodAsync("SetHidden", document.hidden).catch(() => {});
-    };
-    document.addEventListener("visibilitychange", onVisibility);
-    if (document.hidden) onVisibility();
-
-    return {
-      stop() {
-        stopped = true;
+    start(elementId, minMs, maxMs) {
+      let timer = 0;
+      const stop = () => {
         clearTimeout(timer);
         document.removeEventListener("visibilitychange", onVisibility);
-      },
-    };
-  }
+      };
+      // The element goes with its page (another page, or the circuit gone): then so does the heartbeat.
+      const signal = (value) => {
+        const element = document.getElementById(elementId);
+        if (!element) {
+          stop();
+          return false;
+        }
+        element.value = value;
+        element.dispatchEvent(new Event("change", { bubbles: true }));
+        return true;
+      };
+      const schedule = () => {
+        timer = setTimeout(() => signal("beat") && schedule(), minMs + Math.random() * (maxMs - minMs));
+      };
+      const onVisibility = () => signal(document.hidden ? "hidden" : "shown");
+
+      document.addEventListener("visibilitychange", onVisibility);
+      if (document.hidden) onVisibility();
+      schedule();
+    },
+  };
 })();

@@ -74,25 +74,25 @@
     byBox.forEach((texts, box) => applyPatches(box, texts));
   }).observe(document, { subtree: true, attributes: true, attributeFilter: [attribute], attributeOldValue: true });
 
-  window.dashboardLiveRows = {
-    // Clicking a row that is a button inside the element with this id (or Enter / Space on it) calls the component's
-    // [JSInvokable] method with the row's key. Wired once per element, which outlives the rows' container.
-    onSelect(panelId, dotNetRef, method) {
-      const box = document.getElementById(panelId);
-      if (!box || box.dataset.selectWired) return;
-      box.dataset.selectWired = "true";
-      const select = (event) => {
-        const row = event.target.closest('[data-row-key][role="button"]');
-        if (!row || !box.contains(row)) return;
-        dotNetRef.invokeMethodAsync(method, row.getAttribute("data-row-key")).catch(() => {});
-      };
-      box.addEventListener("click", select);
-      box.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") {
-          event.preventDefault();
-          select(event);
-        }
-      });
-    },
+  // Clicking a row that is a button (or Enter / Space on it) inside an element marked data-row-select fires "change" on
+  // that element with the row's key as its value; the component's Blazor handler shows the row's details. One listener
+  // for the document, and a DOM event the circuit already reads, where a JS interop call back would need an object
+  // reference and its JSON metadata in every circuit.
+  const selectedRow = (event) => event.target.closest?.('[data-row-select] [data-row-key][role="button"]');
+  const select = (row) => {
+    const panel = row.closest("[data-row-select]");
+    panel.value = row.getAttribute("data-row-key");
+    panel.dispatchEvent(new Event("change", { bubbles: true }));
   };
+  document.addEventListener("click", (event) => {
+    const row = selectedRow(event);
+    if (row) select(row);
+  });
+  document.addEventListener("keydown", (event) => {
+    const row = (event.key === "Enter" || event.key === " ") && selectedRow(event);
+    if (row) {
+      event.preventDefault();
+      select(row);
+    }
+  });
 })();

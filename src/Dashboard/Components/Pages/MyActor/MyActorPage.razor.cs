@@ -1,4 +1,5 @@
 using Dashboard.Cluster;
+using Dashboard.Components.Shared;
 using Dashboard.Heartbeats;
 using Dashboard.Services;
 using Microsoft.AspNetCore.Components;
@@ -37,13 +38,15 @@ public sealed partial class MyActorPage
     private long _seenVersion = -1;
     private long _renderedAt;
     private long _changedAt;
-    private DotNetObjectReference<MyActorPage>? _selfReference;
     private static int s_heartbeats;
     private readonly string _heartbeatKey = "hb" + Interlocked.Increment(ref s_heartbeats).ToString(System.Globalization.CultureInfo.InvariantCulture);
-    private bool _heartbeatStarted;
     private bool _caveatsOpen;
     private volatile bool _hidden;
     private TaskCompletionSource _shown = NewShown();
+    private readonly Action<ChangeEventArgs> _browserSignal;
+
+    // One delegate for every render (its event handler keeps its id), which does not render the page as its own would.
+    public MyActorPage() => _browserSignal = NonRendering.Handler<ChangeEventArgs>(OnBrowserSignal);
 
     [Inject] private ActorSession Session { get; set; } = null!;
 
@@ -60,46 +63,33 @@ public sealed partial class MyActorPage
 
     private string? RestartNotice => RestartNoticeOf(_view!);
 
-    /// <summary>Called by the browser's heartbeat timer (wwwroot/js/heartbeat.js).</summary>
-    [JSInvokable]
-    public Task Heartbeat()
+    /// <summary>
+    /// What the browser's heartbeat (wwwroot/js/heartbeat.js) reports through the page's signal element: a heartbeat
+    /// ("beat"), or the tab hidden or shown. Handled without a render: the page renders from its session's changes.
+    /// </summary>
+    private void OnBrowserSignal(ChangeEventArgs signal)
     {
-        _ = Session.HeartbeatAsync(_stop.Token); // the browser need not wait for the external work
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Called by the browser when the tab is hidden or shown (wwwroot/js/heartbeat.js).</summary>
-    [JSInvokable]
-    public Task SetHidden(bool hidden)
-    {
-        _hidden = hidden;
-        if (hidden)
+        switch (signal.Value as string)
         {
-            Interlocked.Exchange(ref _shown, NewShown());
-            return Task.CompletedTask;
+            case "beat":
+                _ = Session.HeartbeatAsync(_stop.Token); // the browser need not wait for the external work
+                break;
+            case "hidden":
+                _hidden = true;
+                Interlocked.Exchange(ref _shown, NewShown());
+                break;
+            case "shown":
+                _hidden = false;
+                _shown.TrySetResult();
+                Render(force: true);
+                break;
         }
-
-        _shown.TrySetResult();
-        return _stop.IsCancellationRequested ? Task.CompletedTask : InvokeAsync(() => Render(force: true));
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        if (_heartbeatStarted)
-        {
-            try
-            {
-                await JS.InvokeVoidAsync("dashboardHeartbeat.stop", _heartbeatKey);
-            }
-            catch (JSDisconnectedException)
-            {
-                // The tab is gone: its timers went with it.
-            }
-        }
-
-        _selfReference?.Dispose();
+        await _stop.CancelAsync(); // the browser's heartbeat stops with the page's signal element
         _stop.Dispose();
     }
 
@@ -123,12 +113,10 @@ public sealed partial class MyActorPage
             return;
         }
 
-        _selfReference = DotNetObjectReference.Create(this);
         // Whole milliseconds as int: the circuit's JSON options already know int, while a double would cache a type info
         // for each of double's ~30 interfaces in every circuit.
-        _heartbeatStarted = true;
         await JS.InvokeVoidAsync(
-            "dashboardHeartbeat.start", _heartbeatKey, _selfReference, (int)Options.Value.IntervalMin.TotalMilliseconds, (int)Options.Value.IntervalMax.TotalMilliseconds);
+            "dashboardHeartbeat.start", _heartbeatKey, (int)Options.Value.IntervalMin.TotalMilliseconds, (int)Options.Value.IntervalMax.TotalMilliseconds);
     }
 
     private Task RefreshNowAsync()
@@ -153,7 +141,7 @@ public sealed partial class MyActorPage
             {
                 if (_hidden)
                 {
-                    // Nobody looks: one render every HiddenRefresh, none per change; SetHidden(false) renders at once.
+                    // Nobody looks: one render every HiddenRefresh, none per change; a "shown" signal renders at once.
                     var remaining = HiddenRefresh - Time.GetElapsedTime(Volatile.Read(ref _renderedAt));
                     if (remaining > TimeSpan.Zero)
                     {

@@ -159,6 +159,28 @@ public sealed class ActorPanelsTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task MailboxPanel_Chart_AxisFollowsTheTopWhenTheValuesRise()
+    {
+        await using var harness = new SessionHarness(new HeartbeatActorOptions { FloodMessageCost = TimeSpan.FromMilliseconds(20) });
+        var cut = Render<MailboxPanel>(p => p.Add(x => x.View, harness.Session.Snapshot()));
+        string[] Axis() => [.. cut.FindAll(".sparkline-y span").Select(s => s.TextContent)];
+        string Grid() => cut.Find("path.sparkline-grid").GetAttribute("d")!;
+        var (quietAxis, quietGrid) = (Axis(), Grid());
+
+        harness.Session.Flood(30);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        var view = harness.Session.Snapshot();
+        cut.Render(p => p.Add(x => x.View, view));
+
+        var expected = new Sparkline([.. view.MailboxHistory.Select(v => (double)v)]);
+        Assert.Equal(["0", "1"], quietAxis);
+        Assert.Equal(new Sparkline([0]).GridPath, quietGrid);
+        Assert.Equal(expected.Ticks.Select(t => LineCharts.AxisNumber(t, "0")), Axis());
+        Assert.Equal(expected.GridPath, Grid());
+        Assert.NotEqual(quietGrid, Grid());
+    }
+
+    [Fact]
     public async Task Panels_LiveOnATab_RenderPlainMarkupWithoutChildComponents()
     {
         await CompleteOneCallAsync();

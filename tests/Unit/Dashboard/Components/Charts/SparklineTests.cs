@@ -27,7 +27,7 @@ public sealed class SparklineTests
         var chart = new Sparkline([0, 0, 0]);
 
         // Assert
-        Assert.Equal("M0 150L300 150L600 150", chart.Path);
+        Assert.Equal("M0 150H600", chart.Path);
         Assert.Equal(1, chart.Top);
         Assert.Equal([0, 1], chart.Ticks);
     }
@@ -41,7 +41,7 @@ public sealed class SparklineTests
         // Assert: 25 messages on a 0–30 axis (steps of 10)
         Assert.Equal(30, chart.Top);
         Assert.Equal([0, 10, 20, 30], chart.Ticks);
-        Assert.Equal("M0 150L150 150L300 150L450 150L600 25", chart.Path);
+        Assert.Equal("M0 150H450L600 25", chart.Path);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SparklineTests
             var marks = Sparkline.Marks(LineCharts.AgeLabels(60, TimeSpan.FromSeconds(1), marks: 6));
 
             // Assert: 7 on a 0–8 axis is 18.75 from the top
-            Assert.Equal("M0 150L200 150L400 150L600 18.75", chart.Path);
+            Assert.Equal("M0 150H400L600 18.75", chart.Path);
             Assert.Equal("15.25", Sparkline.Number(marks[0].Percent));
             Assert.Equal("0 0 600 150", Sparkline.ViewBox);
         }
@@ -91,7 +91,17 @@ public sealed class SparklineTests
 
         // Assert
         Assert.Equal(2, chart.Largest);
-        Assert.Equal("M0 150L300 150L600 0", chart.Path);
+        Assert.Equal("M0 150H300L600 0", chart.Path);
+    }
+
+    [Fact]
+    public void SeriesPath_FlatStretches_AreOneStepToTheirEndAndThePeaksKeepTheirPoints()
+    {
+        // Act: flat, a spike, flat, a plateau to the end (x steps of 75)
+        var path = Sparkline.SeriesPath([0, 0, 0, 10, 0, 0, 5, 5, 5], top: 10);
+
+        // Assert
+        Assert.Equal("M0 150H150L225 0L300 150H375L450 75H600", path);
     }
 
     [Fact]

@@ -93,6 +93,47 @@ public sealed class MyActorPageTests : DashboardTestContext
         Assert.Equal((page + 1, timeline, counters), (after.Page, after.Timeline, after.Counters));
     }
 
+    [Fact]
+    public async Task BrowserSignal_Heartbeat_ReachesTheActorWithoutARenderOfItsOwn()
+    {
+        // Arrange
+        var cut = await RenderSettledAsync();
+        var renders = cut.Instance.Renders;
+        Assert.Null(Session.LastHeartbeatAt);
+
+        // Act: what heartbeat.js does on its timer.
+        cut.Find("[data-testid=actor-changed]").Change("beat");
+
+        // Assert: the session took the heartbeat; the page renders only when what it shows changes, later.
+        Assert.NotNull(Session.LastHeartbeatAt);
+        Assert.Equal(renders, cut.Instance.Renders);
+        Assert.Single(JSInterop.Invocations["dashboardHeartbeat.start"]);
+    }
+
+    [Fact]
+    public async Task BrowserSignal_HiddenThenShown_StopsRenderingThenRendersAtOnce()
+    {
+        // Arrange
+        var cut = await RenderSettledAsync();
+        var signal = cut.Find("[data-testid=actor-changed]");
+
+        // Act: hidden; a change may still render once (the page's loop was already waiting for one), the next does not.
+        signal.Change("hidden");
+        Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(3) });
+        await AdvanceByAsync(TimeSpan.FromSeconds(1));
+        var hidden = cut.Instance.Renders;
+        Session.Configure(Session.Worker.Settings with { Latency = TimeSpan.FromSeconds(4) });
+        await AdvanceByAsync(TimeSpan.FromSeconds(5)); // half the hidden refresh
+        Assert.Equal(hidden, cut.Instance.Renders);
+
+        // Shown: the change renders at once, on the event, without the clock moving.
+        cut.Find("[data-testid=actor-changed]").Change("shown");
+
+        // Assert
+        Assert.Equal(hidden + 1, cut.Instance.Renders);
+        Assert.Contains("latency 4.0 s", cut.FindComponent<ExternalWorkPanel>().Markup);
+    }
+
 
     /// <summary>Renders the page and lets its start (the actor's spawn and first events) render and settle.</summary>
     private async Task<IRenderedComponent<MyActorPage>> RenderSettledAsync()
