@@ -13,8 +13,11 @@ namespace Dashboard.Services;
 /// <remarks>Thread-safe: events arrive on actor, worker and timer threads. Readers take snapshots.</remarks>
 public sealed class CallTracker : IActorEventListener
 {
-    /// <summary>How many calls the tracker remembers for the table and the timeline.</summary>
-    public const int RecentCapacity = 40;
+    /// <summary>
+    /// How many calls the tracker remembers for the table and the timeline: the timeline draws them all, the table the
+    /// first 12. Every live tab and hub user keeps this many records (~300 bytes each with their outcome).
+    /// </summary>
+    public const int RecentCapacity = 20;
 
     private const long HighestLatencyMicros = 10L * 60 * 1_000_000;
     private readonly Lock _lock = new();

@@ -33,6 +33,23 @@ public sealed class CallTrackerTests
     }
 
     [Fact]
+    public void Begin_MoreCallsThanItRemembers_ForgetsTheOldestButCountsEveryOne()
+    {
+        for (var id = 1; id <= CallTracker.RecentCapacity + 5; id++)
+        {
+            _tracker.Begin(id, CallOrigin.Burst, TimeSpan.FromSeconds(1));
+        }
+
+        // The oldest call ends after it was forgotten: counted, but no record comes back for it.
+        _tracker.End(CallOutcomeView.TimedOut(1, TimeoutKind.Queued, TimeSpan.FromSeconds(1)));
+
+        var snapshot = _tracker.Snapshot();
+        Assert.Equal(Enumerable.Range(6, CallTracker.RecentCapacity).Select(id => (long)id), snapshot.Calls.Select(c => c.CallId).Order());
+        Assert.Equal((CallTracker.RecentCapacity + 5L, 1L, 1L), (snapshot.Counters.Calls, snapshot.Counters.Timeouts, snapshot.Counters.TimeoutsQueued));
+        Assert.Equal(CallTracker.RecentCapacity, global::Dashboard.Components.Actors.Timeline.TimelineLayout.DefaultMaxCalls); // it draws them all
+    }
+
+    [Fact]
     public void OnEvent_LateReplyOfAForgottenOrForeignCall_IsCountedButTouchesNoCall()
     {
         _tracker.Begin(7, CallOrigin.Manual, TimeSpan.FromSeconds(1));

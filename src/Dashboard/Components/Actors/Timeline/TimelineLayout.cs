@@ -16,8 +16,8 @@ namespace Dashboard.Components.Actors.Timeline;
 /// </remarks>
 public sealed partial class TimelineLayout
 {
-    /// <summary>How many calls are drawn by default.</summary>
-    public const int DefaultMaxCalls = 20;
+    /// <summary>How many calls are drawn by default: every call the tracker remembers.</summary>
+    public const int DefaultMaxCalls = CallTracker.RecentCapacity;
 
     /// <summary>Height of one call's row.</summary>
     public const double RowHeight = 46;
