@@ -38,6 +38,10 @@ internal sealed record TabOptions
           --rest T             measure the server before any tab opens (its own timers)       default 10s
           --warmup T           after the last tab opened, before the window                   default 15s
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
+          --warm P             first open one tab on page P, use it once (a Request, a Burst) and close it,
+                               before the server settles: what P costs the server once (JIT'd code, type
+                               caches) is then in every measurement, so two runs' heap dumps on different
+                               --path differ only by what each tab keeps (run both with the same P)
           --open-parallel K    tabs opened at once                                            default 4
           --flood              after the window, flood tab 1 (10,000 messages) and count the render batches
           --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs, with the
@@ -59,6 +63,7 @@ internal sealed record TabOptions
     public TimeSpan Rest { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
     public string Path { get; init; } = "/";
+    public string? WarmPath { get; init; }
     public int OpenParallel { get; init; } = 4;
     public bool Flood { get; init; }
     public bool LiveHeap { get; init; }
@@ -84,6 +89,7 @@ internal sealed record TabOptions
                 "--rest" => options with { Rest = ParseTime(name, Value()) },
                 "--settle" => options with { Settle = ParseTime(name, Value()) },
                 "--path" => options with { Path = Value() },
+                "--warm" => options with { WarmPath = Value() },
                 "--open-parallel" => options with { OpenParallel = ParseInt(name, Value()) },
                 "--flood" => options with { Flood = true },
                 "--live-heap" => options with { LiveHeap = true },
@@ -111,6 +117,7 @@ internal sealed record TabOptions
         Check(Settle >= TimeSpan.Zero && Settle <= TimeSpan.FromMinutes(2), $"--settle must be within 0..2m (was {Settle}).");
         Check(OpenParallel is >= 1 and <= 20, $"--open-parallel must be within 1..20 (was {OpenParallel}).");
         Check(Path.StartsWith('/'), $"--path must start with '/' (was '{Path}').");
+        Check(WarmPath is null || WarmPath.StartsWith('/'), $"--warm must start with '/' (was '{WarmPath}').");
         Check(!LiveHeap || ServerPid is not null, "--live-heap needs --server-pid (the process whose heap to measure).");
         Check(HeapDumpPath is null || ServerPid is not null, "--heap-dump needs --server-pid (the process whose heap to dump).");
     }
