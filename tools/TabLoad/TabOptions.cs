@@ -39,9 +39,9 @@ internal sealed record TabOptions
           --warmup T           after the last tab opened, before the window                   default 15s
           --path P             page to open (e.g. /not-found for an almost empty circuit)     default /
           --warm P             first open one tab on page P, use it once (a Request, a Burst) and close it,
-                               before the server settles: what P costs the server once (JIT'd code, type
-                               caches) is then in every measurement, so two runs' heap dumps on different
-                               --path differ only by what each tab keeps (run both with the same P)
+                               before the server settles: what P fills once (JIT'd code, type caches) is
+                               then filled before anything is measured; give heap-dump runs on different
+                               --path the same P (process-wide caches still vary a little between runs)
           --open-parallel K    tabs opened at once                                            default 4
           --flood              after the window, flood tab 1 (10,000 messages) and count the render batches
           --live-heap          the server's live heap (full GC, dotnet-gcdump) before the tabs, with the
