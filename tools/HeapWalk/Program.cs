@@ -4,19 +4,25 @@ using HeapWalk;
 // What each live tab keeps, exactly: two heap dumps (dotnet-dump collect --type Heap), one with N tabs on the page
 // and one with N empty circuits (TabLoad --heap-dump), walked from the GC's roots. See docs/PERFORMANCE.md.
 const string Usage = """
-    usage: HeapWalk --tabs N TABS.dump [EMPTY.dump]
+    usage: HeapWalk --tabs N [--top K] TABS.dump [EMPTY.dump]
       TABS.dump    a heap dump of the server with N tabs open (TabLoad --heap-dump)
       EMPTY.dump   the same with N tabs on an almost empty page (--path /not-found): the difference per tab is what
                    a tab keeps above an empty circuit, with what the process-wide pools hold apart
+      --top K      how many types to list, largest first (default 25)
     """;
 
 var files = new List<string>();
 var tabs = 0;
+var top = 25;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--tabs" && i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
     {
         tabs = n;
+    }
+    else if (args[i] == "--top" && i + 1 < args.Length && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0)
+    {
+        top = k;
     }
     else if (File.Exists(args[i]))
     {
@@ -66,7 +72,7 @@ var pooled = rows.Where(r => r.Type.StartsWith("(pooled)", StringComparison.Ordi
 Console.WriteLine($"live heap above an empty circuit: {total:N1} KiB per tab, of which process-wide pools {pooled:N1} KiB;");
 Console.WriteLine($"the tab's circuit, actor, session and tracker: {total - pooled:N1} KiB per tab");
 Console.WriteLine("largest types, bytes and objects per tab:");
-foreach (var (type, count, bytes) in rows.OrderByDescending(r => r.Bytes).Take(int.TryParse(Environment.GetEnvironmentVariable("HEAPWALK_TOP"), out var top) ? top : 25))
+foreach (var (type, count, bytes) in rows.OrderByDescending(r => r.Bytes).Take(top))
 {
     Console.WriteLine($"  {bytes / tabs,8:N0} B  {count / (double)tabs,6:0.0}  {type}");
 }
