@@ -38,8 +38,9 @@ public sealed partial class MyActorPage
     private long _seenVersion = -1;
     private long _renderedAt;
     private long _changedAt;
-    private static int s_heartbeats;
-    private readonly string _heartbeatKey = "hb" + Interlocked.Increment(ref s_heartbeats).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static int s_pages;
+    // The id of the element the browser reports its heartbeats and visibility through (OnBrowserSignal).
+    private readonly string _signalElementId = "hb" + Interlocked.Increment(ref s_pages).ToString(System.Globalization.CultureInfo.InvariantCulture);
     private bool _caveatsOpen;
     private volatile bool _hidden;
     private TaskCompletionSource _shown = NewShown();
@@ -116,7 +117,7 @@ public sealed partial class MyActorPage
         // Whole milliseconds as int: the circuit's JSON options already know int, while a double would cache a type info
         // for each of double's ~30 interfaces in every circuit.
         await JS.InvokeVoidAsync(
-            "dashboardHeartbeat.start", _heartbeatKey, (int)Options.Value.IntervalMin.TotalMilliseconds, (int)Options.Value.IntervalMax.TotalMilliseconds);
+            "dashboardHeartbeat.start", _signalElementId, (int)Options.Value.IntervalMin.TotalMilliseconds, (int)Options.Value.IntervalMax.TotalMilliseconds);
     }
 
     private Task RefreshNowAsync()
