@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
             .AddInteractiveServerComponents();
 
         services.AddMudServices();
-        services.AddScoped<Components.Shared.LiveRowsCircuit>(); // one per circuit: the browser asks it for lost rows
+        services.AddScoped<Components.Shared.LiveRowsCircuit>(); // one per circuit: makes its live rows' containers
 
         services.AddHealthChecks();
 

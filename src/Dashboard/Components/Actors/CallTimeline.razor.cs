@@ -58,7 +58,7 @@ public sealed partial class CallTimeline
     /// <summary>The call whose details are shown, if one was clicked and is still drawn.</summary>
     internal CallRecord? Selected => _selected is { } id ? _shown.FirstOrDefault(r => r.Call.CallId == id)?.Call : null;
 
-    protected override void OnInitialized() => _rows = LiveRowsCircuit.Open(_id + "-drawing", Redraw);
+    protected override void OnInitialized() => _rows = LiveRowsCircuit.Open(_id + "-drawing", "g", "drawing", Redraw);
 
     // The calls are laid out again only when what they show moved (the page re-renders for other panels too).
     protected override void OnShownChanged() => Draw();

@@ -29,7 +29,7 @@ public sealed partial class DeferredCallsPanel
     internal IReadOnlyList<CallRecord> Rows { get; private set; } = [];
 
     protected override void OnInitialized() =>
-        _rows = LiveRowsCircuit.Open("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture), Redraw);
+        _rows = LiveRowsCircuit.Open("calls" + Interlocked.Increment(ref s_instances).ToString(CultureInfo.InvariantCulture), "tbody", null, Redraw);
 
     // The rows are picked and compared again only when what they show moved (the page re-renders for other panels too).
     protected override void OnShownChanged() => Draw();

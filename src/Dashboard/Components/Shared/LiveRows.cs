@@ -58,14 +58,24 @@ internal sealed class LiveRows
     private long _sequence;
 
     /// <summary>
-    /// A container; <paramref name="redraw"/> shows every row again and renders the component, and
+    /// A container, a <paramref name="element"/> (<c>g</c> in an SVG, <c>tbody</c> in a table) of class
+    /// <paramref name="cssClass"/>; <paramref name="redraw"/> shows every row again and renders the component, and
     /// <paramref name="circuit"/> hears of each patch a render carries. Made by <see cref="LiveRowsCircuit.Open"/>.
     /// </summary>
-    public LiveRows(string containerId, Action redraw, LiveRowsCircuit circuit)
+    public LiveRows(string containerId, string element, string? cssClass, Action redraw, LiveRowsCircuit circuit)
     {
         ContainerId = containerId;
         _redraw = redraw;
         _circuit = circuit;
+        // One fragment for every render of the panel that shows it.
+        Container = builder =>
+        {
+            builder.OpenComponent<LiveRowsContainer>(0);
+            builder.AddComponentParameter(1, nameof(LiveRowsContainer.Rows), this);
+            builder.AddComponentParameter(2, nameof(LiveRowsContainer.Element), element);
+            builder.AddComponentParameter(3, nameof(LiveRowsContainer.Class), cssClass);
+            builder.CloseComponent();
+        };
     }
 
     /// <summary>The id of the container element the component renders (empty: its rows are the browser's).</summary>
@@ -74,15 +84,8 @@ internal sealed class LiveRows
     /// <summary>How many rows' HTML was written since the start (unchanged rows are not written again).</summary>
     public int RowsWritten { get; private set; }
 
-    /// <summary>The container element (<c>g</c> in an SVG, <c>tbody</c> in a table) whose rows these are.</summary>
-    public RenderFragment Container(string element, string? cssClass = null) => builder =>
-    {
-        builder.OpenComponent<LiveRowsContainer>(0);
-        builder.AddComponentParameter(1, nameof(LiveRowsContainer.Rows), this);
-        builder.AddComponentParameter(2, nameof(LiveRowsContainer.Element), element);
-        builder.AddComponentParameter(3, nameof(LiveRowsContainer.Class), cssClass);
-        builder.CloseComponent();
-    };
+    /// <summary>The container element whose rows these are, for the panel's markup.</summary>
+    public RenderFragment Container { get; }
 
     /// <summary>
     /// Compares <paramref name="rows"/> (in display order) with what the browser has and makes the patch the next

@@ -11,10 +11,11 @@ namespace Dashboard.Components.Shared;
 internal class LiveRowsCircuit
 {
     /// <summary>
-    /// A container with id <paramref name="containerId"/>; <paramref name="redraw"/> shows every row again and renders
-    /// the component (when the browser lost its rows).
+    /// A container, a <paramref name="element"/> with id <paramref name="containerId"/> and class
+    /// <paramref name="cssClass"/>; <paramref name="redraw"/> shows every row again and renders the component (when
+    /// the browser lost its rows).
     /// </summary>
-    public LiveRows Open(string containerId, Action redraw) => new(containerId, redraw, this);
+    public LiveRows Open(string containerId, string element, string? cssClass, Action redraw) => new(containerId, element, cssClass, redraw, this);
 
     /// <summary>A render carried <paramref name="patch"/> of <paramref name="rows"/> to the browser.</summary>
     internal virtual void OnPatchRendered(LiveRows rows, string patch)

@@ -14,10 +14,10 @@ public sealed class LiveRowsContainerTests : DashboardTestContext
     [Fact]
     public void Render_WithAPatch_CarriesItThenEmptiesTheAttributeInTheSameBatch()
     {
-        var rows = RecordedRows.Open("box", () => { });
+        var rows = RecordedRows.Open("box", "tbody", "striped", () => { });
         rows.Show([new LiveRow("1", 10, () => "<tr><td>1</td></tr>")]);
 
-        var cut = Render(rows.Container("tbody", "striped"));
+        var cut = Render(rows.Container);
 
         var container = cut.FindComponent<LiveRowsContainer>();
         Assert.Equal(3, container.RenderCount); // the patch, then twice without it: neither tree keeps it
@@ -33,13 +33,13 @@ public sealed class LiveRowsContainerTests : DashboardTestContext
         var redraws = 0;
         LiveRows rows = null!;
         LiveRow[] shown = [new("1", 10, () => "<tr><td>1</td></tr>"), new("2", 20, () => "<tr><td>2</td></tr>")];
-        rows = RecordedRows.Open("box", () =>
+        rows = RecordedRows.Open("box", "tbody", null, () =>
         {
             redraws++;
             rows.Show(shown);
         });
         rows.Show(shown);
-        var cut = Render(rows.Container("tbody"));
+        var cut = Render(rows.Container);
 
         cut.Find("tbody").Change(""); // what live-rows.js fires on the container when a patch does not apply
         cut.FindComponent<LiveRowsContainer>().Render(); // the component's redraw renders it again
@@ -54,9 +54,9 @@ public sealed class LiveRowsContainerTests : DashboardTestContext
     [Fact]
     public void Render_NoPatchWaiting_DoesNotRenderAgain()
     {
-        var rows = RecordedRows.Open("box", () => { });
+        var rows = RecordedRows.Open("box", "tbody", null, () => { });
         rows.Show([new LiveRow("1", 10, () => "<tr><td>1</td></tr>")]);
-        var cut = Render(rows.Container("tbody"));
+        var cut = Render(rows.Container);
         var container = cut.FindComponent<LiveRowsContainer>();
 
         rows.Show([new LiveRow("1", 10, () => "<tr><td>1</td></tr>")]); // nothing moved

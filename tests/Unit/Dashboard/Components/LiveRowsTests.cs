@@ -17,7 +17,7 @@ public sealed class LiveRowsTests
     public LiveRowsTests()
     {
         _circuit = new RecordedLiveRows();
-        _rows = _circuit.Open("rows", () =>
+        _rows = _circuit.Open("rows", "tbody", null, () =>
         {
             _redraws++;
             Show(_shown);
